@@ -1,0 +1,166 @@
+"""The record diplograph builds: frozen dataclasses shared by every layer.
+
+This module imports nothing of ours, so that ingest, extract, formats and the CLI can all speak
+the same language without depending on one another.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+EngagementKind = Literal[
+    "talks",
+    "meeting",
+    "visit",
+    "phone_call",
+    "video_call",
+    "co_chair",
+    "attend",
+    "dialogue",
+    "signing",
+    "other",
+]
+ENGAGEMENT_KINDS: tuple[EngagementKind, ...] = (
+    "talks",
+    "meeting",
+    "visit",
+    "phone_call",
+    "video_call",
+    "co_chair",
+    "attend",
+    "dialogue",
+    "signing",
+    "other",
+)
+Status = Literal["held", "planned"]
+
+_PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date at the precision the text supports: "2024", "2024-12", "2024-12-10", or a range."""
+
+    start: str
+    end: str | None = None
+
+    def __post_init__(self) -> None:
+        for part in (self.start, self.end):
+            if part is not None and not _PARTIAL_DATE.match(part):
+                raise ValueError(f"not a partial ISO date: {part!r}")
+
+    def __str__(self) -> str:
+        if self.end and self.end != self.start:
+            return f"{self.start}/{self.end}"
+        return self.start
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        """How much of the date the text gave: a year, a month or a day."""
+        return ("year", "month", "day")[self.start.count("-")]
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        """Read back the string form ("2024-12-10" or "2024-02-04/2024-02-05")."""
+        start, _, end = text.partition("/")
+        return cls(start, end or None)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evidence:
+    """Where in Article.text a fact is stated: quote == text[start:end], offsets in code points."""
+
+    quote: str
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad evidence offsets {self.start}..{self.end}")
+        if len(self.quote) != self.end - self.start:
+            raise ValueError("evidence quote length does not match its offsets")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Article:
+    """One report as read from a file, a page or a feed, before any extraction.
+
+    ``published`` keeps how it was found in ``published_basis`` (header, dateline, url, html-meta,
+    text-anniversary, ... or "unknown") so a user can judge how far to trust it.
+    """
+
+    text: str
+    doc: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: PartialDate | None = None
+    published_basis: str = "unknown"
+    dateline_place: str | None = None
+    dateline_date: PartialDate | None = None
+    body_start: int = 0
+    skip_spans: tuple[tuple[int, int], ...] = ()
+    metadata: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """A named person of the story, with every title the text gives them and every spelling."""
+
+    name: str
+    country: str | None
+    titles: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Participant:
+    """A person at one engagement, with the title they held there."""
+
+    name: str
+    country: str | None
+    title: str | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Engagement:
+    """One meeting, talk, visit, call or session between officials, held or planned."""
+
+    kind: EngagementKind
+    status: Status
+    date: PartialDate | None
+    date_basis: str
+    location: str | None
+    location_country: str | None
+    mechanism: str | None
+    ordinal: int | None
+    participants: tuple[Participant, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Figure:
+    """A quantity the report states, e.g. bilateral trade of US$168.5 billion in Jan-Oct 2024."""
+
+    indicator: str
+    value: float
+    unit: str
+    period: str | None
+    change_pct: float | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Extraction:
+    """Everything extracted from one article; the unit the formats and the store work with."""
+
+    article: Article
+    engagements: tuple[Engagement, ...] = ()
+    people: tuple[Person, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    extractor_version: str = ""
+    warnings: tuple[str, ...] = field(default=())
