@@ -84,11 +84,31 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Dateline:
+    """The "BEIJING, Dec. 10 (Xinhua) --" opening of a story: where and when it was filed, not a venue.
+
+    Month and day may be known without the year; ``year`` is filled only when the dateline or the
+    article's other metadata gives it.
+    """
+
+    place: str | None
+    start: int
+    end: int
+    agency: str | None = None
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Article:
     """One report as read from a file, a page or a feed, before any extraction.
 
-    ``published`` keeps how it was found in ``published_basis`` (header, dateline, url, html-meta,
-    text-anniversary, ... or "unknown") so a user can judge how far to trust it.
+    ``text`` is the reference for every evidence offset. ``published`` keeps how it was found in
+    ``published_basis`` ("header", "metadata", "byline", "dateline", "url", "text-anniversary" or
+    "unknown") so a user can judge how far to trust it. ``skip_spans`` mark text that is not part of
+    the story (photo credits, bylines, header markers, a trailing "Source: URL"): the extractor finds
+    no people there. ``title_span`` locates the title inside ``text`` when the title is part of it.
     """
 
     text: str
@@ -98,9 +118,8 @@ class Article:
     url: str | None = None
     published: PartialDate | None = None
     published_basis: str = "unknown"
-    dateline_place: str | None = None
-    dateline_date: PartialDate | None = None
-    body_start: int = 0
+    dateline: Dateline | None = None
+    title_span: tuple[int, int] | None = None
     skip_spans: tuple[tuple[int, int], ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
 
