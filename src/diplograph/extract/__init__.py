@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from diplograph.model import Article, Extraction
+from diplograph.extract.pipeline import EXTRACTOR_VERSION, extract_article, make_nlp
 
-__all__ = ["extract_article"]
-
-
-def extract_article(article: Article) -> Extraction:
-    """Placeholder until the pipeline lands (the lead is writing it now)."""
-    return Extraction(article=article)
+__all__ = ["EXTRACTOR_VERSION", "extract_article", "make_nlp"]

@@ -1,0 +1,49 @@
+# diplograph developer tasks. `make demo` and `make test` are the two to know.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SOURCES := src tests benchmarks
+# The stamp is named after pyproject.toml's checksum: editing the dependencies re-runs pip, and a
+# fresh clone (whose file times mean nothing) installs once.
+STAMP := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+
+.PHONY: help setup demo lint test bench clean
+
+help:
+	@echo "make setup   create $(VENV) if missing and install diplograph with its test tools"
+	@echo "make demo    extract the bundled sample readouts and print a summary"
+	@echo "make test    lint, then run the test suite"
+	@echo "make lint    ruff, ruff format --check, mypy --strict, import-linter"
+	@echo "make bench   measure extraction speed and memory (writes benchmarks/results/extract.json)"
+	@echo "make clean   remove caches and build output (keeps $(VENV))"
+
+setup: $(STAMP)
+
+$(STAMP):
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-input -e '.[test]'
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+demo: setup
+	$(BIN)/diplograph extract src/diplograph/samples/ --format pretty
+
+lint: setup
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/mypy --strict src
+	$(BIN)/lint-imports
+
+test: setup lint
+	$(BIN)/pytest
+
+bench: setup
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean:
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache src/*.egg-info benchmarks/results/*.tmp
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

@@ -1,0 +1,433 @@
+"""Engagements of one report: triggers, their participants, date, place and mechanism.
+
+Each sentence is read once, in order, so that "the same day", "during the visit", "he" and
+"The meeting was co-chaired by ..." can lean on what came before. Drafts that restate one
+engagement (a headline, a caption, a later sentence) are merged at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from diplograph.extract.dates import DateMention, find_dates, resolve, tense_of
+from diplograph.extract.mechanisms import MechanismMention, find_mechanisms
+from diplograph.extract.people import PeopleIndex, Ref, SentenceInfo
+from diplograph.extract.places import PlaceMention, capital_of, find_places
+from diplograph.extract.triggers import Trigger, find_triggers
+from diplograph.model import EngagementKind, PartialDate
+
+_EXCLUDE_CUES = re.compile(
+    r"\b(?:at the invitation of|invited by|on behalf of|guidance (?:from|of)|consensus (?:reached )?"
+    r"(?:by|between)|perceptions? (?:reached )?(?:by|between)|leadership of|message from|letter from|"
+    r"greetings (?:from|of)|proposed by|initiated by|succeeding|predecessor|since)\b[^,;]*",
+    re.IGNORECASE,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|was scheduled to|were scheduled to|"
+    r"scheduled|slated|is expected to|are expected to|plans? to|planned|is to|are to|agreed to|upcoming|"
+    r"next|is due to|are due to|would|to be held|preparations? for|prepare for|to well organi[sz]e|"
+    r"to organi[sz]e|to successfully organi[sz]e|invites?|proposed)\b",
+    re.IGNORECASE,
+)
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+|well\s+)?$", re.IGNORECASE)
+_DOMESTIC_EVENT = re.compile(r"\b(?:plenary|Central Committee|National Congress|Party Congress)\b")
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced|reported|emphasi[sz]ed|believed|hoped|"
+    r"expressed (?:his|her) (?:hope|belief)|told [\w ]{1,40}?)(?:\s+that\b|,)",
+    re.IGNORECASE,
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|announced|reported|stated|told [\w ]{0,30}?|added|tweeted|confirmed|quoted [\w ]{0,30})\s*$",
+    re.IGNORECASE,
+)
+_DURING = re.compile(r"\b[Dd]uring (?:the|his|her|their|this) (?:trip|visit|stay|tour)\b")
+_BOUNDARY = re.compile(
+    r";|,\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
+    r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,)"
+)
+_SIDES = re.compile(r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b")
+_SPLIT_CUES = re.compile(r"\b(?:separately|successively|respectively|one after another)\b", re.IGNORECASE)
+_DISTINCT_KINDS: frozenset[frozenset[str]] = frozenset({frozenset({"meeting", "talks"})})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An engagement being assembled; becomes a model.Engagement in records.py."""
+
+    kind: EngagementKind
+    status: str
+    start: int
+    end: int
+    sentence: int
+    participants: list[int] = field(default_factory=list)
+    date: PartialDate | None = None
+    date_basis: str = "unknown"
+    soft_date: bool = True
+    location: str | None = None
+    location_country: str | None = None
+    mechanism: str | None = None
+    ordinal: int | None = None
+    in_title: bool = False
+    noun: str | None = None
+
+
+@dataclass(slots=True)
+class DocContext:
+    """What the engagement rules need to know about the whole report."""
+
+    text: str
+    masked: str
+    host: str | None
+    anchor: PartialDate | None
+    min_date: str | None
+    pair: tuple[str, ...]
+    title_span: tuple[int, int] | None
+    people: PeopleIndex
+    sentences: list[SentenceInfo]
+    title_zones: list[tuple[int, int]]
+    drafts: list[Draft] = field(default_factory=list)
+    last_subject: list[int] = field(default_factory=list)
+
+
+def extract_engagements(ctx: DocContext) -> list[Draft]:
+    """All engagements of a report, merged where several sentences state the same one."""
+    for info in ctx.sentences:
+        _sentence(ctx, info)
+    _fill_lead(ctx)
+    return merge_drafts(ctx.drafts)
+
+
+def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
+    sentence = ctx.masked[info.start : info.end]
+    triggers = [t for t in find_triggers(sentence) if _plausible(sentence, t, info)]
+    modality = next((t for t in triggers if t.mode == "modality"), None)
+    mains = [t for t in triggers if t.mode != "modality"]
+    if not mains and modality is not None:
+        mains = [replace(modality, mode="verb")]
+    elif modality is not None:
+        mains = [replace(t, kind=modality.kind) if t.kind in ("talks", "meeting") else t for t in mains]
+    if not mains:
+        return
+    dates = find_dates(sentence)
+    places = find_places(ctx.text, info.tokens, exclude=ctx.title_zones)
+    mechanisms = find_mechanisms(sentence, pair=ctx.pair)
+    excluded = [(info.start + m.start(), info.start + m.end()) for m in _EXCLUDE_CUES.finditer(sentence)]
+    refs = [r for r in info.refs if not any(a <= r.start < b for a, b in excluded)]
+    subject: list[int] = []
+    for i, trigger in enumerate(mains):
+        nxt = mains[i + 1].start if i + 1 < len(mains) else len(sentence)
+        draft_subject, objects = _participants(ctx, info, sentence, refs, mains, i, nxt, subject)
+        subject = draft_subject
+        if trigger.mode == "anaphor" or trigger.mode == "attend_ref":
+            if _attach(ctx, trigger, draft_subject + objects, info):
+                continue
+        if _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(sentence[: trigger.start]):
+            if not any(m.ordinal for m in mechanisms):
+                continue
+        for group in _split(ctx, trigger, draft_subject, objects, sentence):
+            draft = _draft(ctx, info, sentence, trigger, group, (dates, places, mechanisms), i == 0)
+            ctx.drafts.append(draft)
+    if subject:
+        ctx.last_subject = subject
+
+
+def _participants(
+    ctx: DocContext,
+    info: SentenceInfo,
+    sentence: str,
+    refs: list[Ref],
+    mains: list[Trigger],
+    i: int,
+    nxt: int,
+    previous_subject: list[int],
+) -> tuple[list[int], list[int]]:
+    trigger = mains[i]
+    low = mains[i - 1].end if i else 0
+    boundary = max((m.end() for m in _BOUNDARY.finditer(sentence, low, trigger.start)), default=None)
+    if i and boundary is None:
+        subject_refs: list[Ref] = []
+    else:
+        lo = boundary if boundary is not None else 0
+        subject_refs = [r for r in refs if lo <= r.start - info.start < trigger.start]
+    objects = _people(ctx, [r for r in refs if trigger.start <= r.start - info.start < nxt])
+    if trigger.mode == "possessed":
+        possessor = [r for r in refs if r.end - info.start <= trigger.start and trigger.start - (r.end - info.start) < 12]
+        return _people(ctx, possessor[-1:]), []
+    subject = _people(ctx, subject_refs)
+    if not subject and i:
+        subject = list(previous_subject)
+    if not subject and not i and re.search(r"\band\s+$", sentence[: trigger.start]):
+        subject = list(ctx.last_subject)
+    return subject, [p for p in objects if p not in subject]
+
+
+def _people(ctx: DocContext, refs: list[Ref]) -> list[int]:
+    out: list[int] = []
+    for ref in refs:
+        people = ref.people
+        if ref.kind == "they":
+            people = tuple(_last_pair(ctx))
+        for person in people:
+            if person not in out and ctx.people.people[person].mentions:
+                out.append(person)
+    return out
+
+
+def _last_pair(ctx: DocContext) -> list[int]:
+    for draft in reversed(ctx.drafts):
+        if len(draft.participants) >= 2:
+            return draft.participants
+    return []
+
+
+def _split(ctx: DocContext, trigger: Trigger, subject: list[int], objects: list[int], sentence: str) -> list[list[int]]:
+    """"met with A and B": separate meetings when A and B are of one country and not the subject's."""
+    people = ctx.people.people
+    if trigger.kind in ("meeting", "talks", "phone_call") and subject and len(objects) >= 2:
+        countries = {people[p].country for p in objects}
+        subject_countries = {people[p].country for p in subject}
+        if len(countries) == 1 and None not in countries and not countries >= subject_countries:
+            return [subject + [o] for o in objects]
+        if _SPLIT_CUES.search(sentence):
+            return [subject + [o] for o in objects]
+    return [subject + objects]
+
+
+def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
+    """Drop triggers whose object shows they are no engagement: a plenum, "received praise"."""
+    after = sentence[trigger.start : trigger.end + 80]
+    if trigger.mode == "event" and _DOMESTIC_EVENT.search(after):
+        return False
+    if sentence[trigger.start : trigger.end].lower().startswith("receiv"):
+        window = (info.start + trigger.end, info.start + trigger.end + 90)
+        return any(window[0] <= r.start < window[1] and r.kind in ("name", "title") for r in info.refs)
+    return True
+
+
+def _draft(
+    ctx: DocContext,
+    info: SentenceInfo,
+    sentence: str,
+    trigger: Trigger,
+    participants: list[int],
+    found: tuple[list[DateMention], list[PlaceMention], list[MechanismMention]],
+    first: bool,
+) -> Draft:
+    dates, places, mechanisms = found
+    status = "planned" if _is_planned(sentence, trigger) else "held"
+    draft = Draft(
+        kind=trigger.kind,
+        status=status,
+        start=info.start,
+        end=info.end,
+        sentence=info.index,
+        participants=participants,
+        in_title=bool(ctx.title_span and ctx.title_span[0] <= info.start < ctx.title_span[1]),
+        noun=trigger.noun,
+    )
+    mechanism = _nearest(mechanisms, trigger)
+    if mechanism is not None:
+        draft.mechanism, draft.ordinal = mechanism.name, mechanism.ordinal
+        if trigger.noun in ("dialogue", "consultation", "consultations") or "dialogue" in mechanism.name.lower():
+            draft.kind = "dialogue" if draft.kind in ("meeting", "talks") else draft.kind
+    _date(ctx, draft, sentence, trigger, dates)
+    _place(ctx, draft, trigger, places, info)
+    return draft
+
+
+def _is_planned(sentence: str, trigger: Trigger) -> bool:
+    clause_start = max((m.end() for m in re.finditer(r"[;:]|\.\s", sentence[: trigger.start])), default=0)
+    before = sentence[max(clause_start, trigger.start - 200) : trigger.end]
+    said = list(_SAID_THAT.finditer(before))
+    if said:
+        before = before[said[-1].end() :]
+    after = sentence[trigger.end : trigger.end + 40]
+    if _PLANNED.search(before) or re.match(r"\s*(?:\w+\s+){0,3}(?:slated|scheduled|planned)\b", after):
+        return True
+    return tense_of(sentence[max(0, trigger.start - 60) : trigger.end + 20]) == "future"
+
+
+def _nearest(mechanisms: list[MechanismMention], trigger: Trigger) -> MechanismMention | None:
+    if not mechanisms:
+        return None
+    return min(mechanisms, key=lambda m: abs(m.start - trigger.start))
+
+
+def _date(ctx: DocContext, draft: Draft, sentence: str, trigger: Trigger, dates: list[DateMention]) -> None:
+    usable = [d for d in dates if not _REPORTING.search(sentence[: d.start]) and d.kind != "year" or
+              d.kind == "year" and _year_is_event_date(sentence, d)]
+    tense = "future" if draft.status == "planned" else "past"
+    previous = next((d.date for d in reversed(ctx.drafts) if d.date is not None), None)
+    if usable:
+        mention = min(usable, key=lambda d: _distance(d, trigger))
+        date, basis = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), tense=tense, previous=previous,
+                              min_date=ctx.min_date)
+        if date is not None:
+            draft.date, draft.date_basis, draft.soft_date = date, basis, False
+            return
+    during = _DURING.search(sentence)
+    if during:
+        visit = next((d for d in reversed(ctx.drafts) if d.kind == "visit" and d.date), None)
+        if visit is not None:
+            draft.date, draft.date_basis = visit.date, "during-visit"
+            return
+    if previous is not None and draft.status == "held":
+        draft.date, draft.date_basis = previous, "inherited"
+        return
+    if ctx.anchor is not None and draft.status == "held":
+        draft.date, draft.date_basis = ctx.anchor, "publication"
+
+
+def _year_is_event_date(sentence: str, mention: DateMention) -> bool:
+    before = sentence[max(0, mention.start - 12) : mention.start].lower()
+    return bool(re.search(r"\b(?:in|since|during|of)\s+$", before))
+
+
+def _anchor_for(ctx: DocContext, sentence: str, mention: DateMention) -> PartialDate | None:
+    """A month-day without a year takes a year named in the same sentence, if it is not later."""
+    if mention.kind not in ("month_day", "range", "weekday"):
+        return ctx.anchor
+    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence)]
+    anchor_year = int(ctx.anchor.start[:4]) if ctx.anchor else None
+    years = [y for y in years if anchor_year is None or y <= anchor_year]
+    if years and mention.kind != "weekday" and (anchor_year is None or max(years) < anchor_year):
+        return PartialDate(str(max(years)))
+    return ctx.anchor
+
+
+def _distance(mention: DateMention, trigger: Trigger) -> int:
+    if mention.end <= trigger.start:
+        return trigger.start - mention.end
+    if mention.start >= trigger.end:
+        return mention.start - trigger.end
+    return 0
+
+
+def _place(ctx: DocContext, draft: Draft, trigger: Trigger, places: list[PlaceMention], info: SentenceInfo) -> None:
+    if places:
+        after = [p for p in places if p.start - info.start >= trigger.start]
+        place = (after or places)[0] if draft.kind != "visit" else (after or places)[0]
+        if place.kind == "capital_venue":
+            country = draft.location_country or ctx.host
+            place = next((p for p in places if p.kind != "capital_venue"), place)
+            if place.kind == "capital_venue":
+                capital = capital_of(country) if country else None
+                draft.location, draft.location_country = capital, country
+                return
+        if place.kind == "country":
+            draft.location_country = place.country
+            rest = [p for p in places if p.kind != "country" and p.country == place.country]
+            if rest:
+                draft.location = rest[0].name
+            return
+        draft.location, draft.location_country = place.name, place.country or None
+        return
+    previous = ctx.drafts[-1] if ctx.drafts else None
+    if previous is not None and previous.location and (draft.soft_date or previous.date == draft.date):
+        draft.location, draft.location_country = previous.location, previous.location_country
+
+
+def _attach(ctx: DocContext, trigger: Trigger, people: list[int], info: SentenceInfo) -> bool:
+    """Add people to the engagement a definite reference points back to ("The meeting was co-chaired by")."""
+    target = next(
+        (
+            d
+            for d in reversed(ctx.drafts)
+            if d.kind not in ("visit",) and (trigger.noun is None or d.noun in (None, trigger.noun) or True)
+        ),
+        None,
+    )
+    if target is None:
+        return False
+    for person in people:
+        if person not in target.participants:
+            target.participants.append(person)
+    if trigger.kind == "co_chair" and target.kind in ("meeting", "talks"):
+        target.kind = "co_chair"
+    return True
+
+
+def _fill_lead(ctx: DocContext) -> None:
+    """A lead engagement of "the two sides" takes the people who speak for each side."""
+    held = [d for d in ctx.drafts if d.status == "held" and not d.in_title]
+    if not held:
+        return
+    lead = held[0]
+    if len(lead.participants) >= 2:
+        return
+    sentence = ctx.text[lead.start : lead.end]
+    if not (_SIDES.search(sentence) or lead.mechanism or lead.noun in ("seminar", "conference", "dialogue")):
+        return
+    speakers: list[int] = []
+    countries: set[str | None] = set()
+    for info in ctx.sentences[lead.sentence :]:
+        for ref in info.refs:
+            for person in ref.people:
+                record = ctx.people.people[person]
+                if record.mentions and person not in speakers:
+                    speakers.append(person)
+                    countries.add(record.country)
+    if len(countries) >= 2:
+        lead.participants = speakers
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One engagement per (participants, kind, date): headlines, captions and restatements merge."""
+    out: list[Draft] = []
+    for draft in drafts:
+        twin = next((o for o in out if _same(o, draft)), None)
+        if twin is None:
+            out.append(draft)
+            continue
+        _absorb(twin, draft)
+    return out
+
+
+def _same(a: Draft, b: Draft) -> bool:
+    if a.status != b.status:
+        return False
+    kinds_ok = a.kind == b.kind or frozenset({a.kind, b.kind}) in _DISTINCT_KINDS
+    if not kinds_ok:
+        return False
+    if a.mechanism and b.mechanism and (a.mechanism != b.mechanism or a.ordinal != b.ordinal):
+        return False
+    if set(a.participants) != set(b.participants):
+        if a.participants and b.participants:
+            return False
+        empty = a if not a.participants else b
+        if a.kind != b.kind or not (empty.in_title or (a.mechanism and a.mechanism == b.mechanism)):
+            return False
+    return _dates_compatible(a, b)
+
+
+def _dates_compatible(a: Draft, b: Draft) -> bool:
+    if a.date is None or b.date is None or a.soft_date or b.soft_date:
+        return True
+    sa, sb = str(a.date), str(b.date)
+    return sa.startswith(sb) or sb.startswith(sa) or _inside(a.date, b.date) or _inside(b.date, a.date)
+
+
+def _inside(small: PartialDate, big: PartialDate) -> bool:
+    if big.end is None:
+        return False
+    return big.start <= small.start[: len(big.start)] and (small.end or small.start)[: len(big.end)] <= big.end
+
+
+def _absorb(keep: Draft, other: Draft) -> None:
+    for person in other.participants:
+        if person not in keep.participants:
+            keep.participants.append(person)
+    if (keep.soft_date and not other.soft_date) or keep.date is None or (
+        not other.soft_date and other.date and keep.date and len(str(other.date)) > len(str(keep.date))
+    ):
+        keep.date, keep.date_basis, keep.soft_date = other.date, other.date_basis, other.soft_date
+    if keep.in_title and not other.in_title:
+        keep.start, keep.end, keep.sentence, keep.in_title = other.start, other.end, other.sentence, False
+        keep.kind = other.kind
+    keep.location = keep.location or other.location
+    keep.location_country = keep.location_country or other.location_country
+    keep.mechanism = keep.mechanism or other.mechanism
+    keep.ordinal = keep.ordinal if keep.ordinal is not None else other.ordinal
+    if other.kind == "co_chair":
+        keep.kind = "co_chair"

@@ -1,0 +1,223 @@
+"""The extraction pipeline: a blank spaCy pipeline for sentences, then the domain rules.
+
+No statistical model is needed or loaded: titles, gazetteers and patterns carry this domain, and
+a blank pipeline keeps the extractor at thousands of words per second per core.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from diplograph.extract import gazetteer
+from diplograph.extract.dates import find_dates
+from diplograph.extract.engagements import DocContext, extract_engagements
+from diplograph.extract.figures import find_figures
+from diplograph.extract.normalize import fold
+from diplograph.extract.people import PeopleIndex, scan_people
+from diplograph.extract.records import to_extraction
+from diplograph.extract.segment import split_sentences
+from diplograph.model import Article, Extraction, PartialDate
+
+logger = logging.getLogger(__name__)
+
+EXTRACTOR_VERSION = "0.1.0"
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@Language.component("diplograph_sentences")
+def diplograph_sentences(doc: Doc) -> Doc:
+    """Sentence starts from line breaks and full stops, aware of "Gen.", "Dec." and initials."""
+    starts = {start for start, _ in split_sentences(doc.text)}
+    for token in doc:
+        token.is_sent_start = token.idx in starts or token.i == 0
+    return doc
+
+
+@cache
+def make_nlp() -> Language:
+    """The spaCy pipeline: tokenizer and sentence boundaries, no statistical model."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("diplograph_sentences")
+    return nlp
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence as the spaCy pipeline segments it."""
+    doc = make_nlp()(text)
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        start = sent.start_char
+        end = sent.end_char
+        chunk = text[start:end]
+        stripped = chunk.rstrip()
+        lead = len(chunk) - len(chunk.lstrip())
+        if stripped.strip():
+            spans.append((start + lead, start + len(stripped)))
+    return spans
+
+
+def extract_article(article: Article) -> Extraction:
+    """Everything diplograph can say about one report, each fact with its evidence."""
+    text = article.text
+    sentences = sentence_spans(text)
+    skip = list(article.skip_spans)
+    people, infos = scan_people(text, sentences, skip)
+    pair = _pair(people, text)
+    _settle_countries(people, pair)
+    anchor, anchor_basis = _anchor(article, text, people)
+    ctx = DocContext(
+        text=text,
+        masked=_masked(text, skip),
+        host=_host_country(text, article),
+        anchor=anchor,
+        min_date=_role_floor(people),
+        pair=pair,
+        title_span=article.title_span,
+        people=people,
+        sentences=infos,
+        title_zones=people.zones,
+    )
+    drafts = extract_engagements(ctx)
+    year = int(anchor.start[:4]) if anchor else None
+    month = int(anchor.start[5:7]) if anchor and len(anchor.start) >= 7 else None
+    figures = find_figures(text, anchor_year=year, anchor_month=month)
+    return to_extraction(
+        article,
+        drafts=drafts,
+        people=people,
+        figures=figures,
+        version=EXTRACTOR_VERSION,
+        notes=(f"date anchor: {anchor} ({anchor_basis})",) if anchor else (),
+    )
+
+
+def _masked(text: str, skip: list[tuple[int, int]]) -> str:
+    """The text with credits and header markers blanked out, offsets unchanged."""
+    if not skip:
+        return text
+    chars = list(text)
+    for start, end in skip:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+_VISITED = re.compile(
+    r"\b(?:visit(?:ing|ed|s)?|revisit(?:ing|ed)?|trip to|visit to|arrived in|arrival in|tour of)\s+(?:to\s+)?"
+    r"(?P<place>[A-Z][\w’'-]+(?:\s[A-Z][\w’'-]+){0,3})"
+)
+
+
+def _host_country(text: str, article: Article) -> str | None:
+    """The country the report's engagements happen in: where someone visits, else the dateline's."""
+    for match in _VISITED.finditer(text):
+        words = match.group("place").split()
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[:n])
+            code = gazetteer.country_for(phrase)
+            place = gazetteer.place_for(phrase) if code is None else None
+            if code or place:
+                return code or (place.country if place else None)
+    if article.dateline and article.dateline.place:
+        place = gazetteer.place_for(article.dateline.place)
+        if place:
+            return place.country
+    return None
+
+
+def _pair(people: PeopleIndex, text: str) -> tuple[str, ...]:
+    """The two countries the report is about: most people, then most country words."""
+    counts: Counter[str] = Counter()
+    for person in people.people:
+        if person.country and person.mentions:
+            counts[person.country] += len(person.mentions)
+    if len(counts) < 2:
+        for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", text[:4000]):
+            code = gazetteer.country_for(word)
+            if code:
+                counts[code] += 0.1  # type: ignore[assignment]
+    return tuple(code for code, _ in counts.most_common(2))
+
+
+def _settle_countries(people: PeopleIndex, pair: tuple[str, ...]) -> None:
+    """A person with no country of their own but a host ("Ambassador to China") is of the other side."""
+    for person in people.people:
+        if person.country is None and person.host and len(pair) == 2 and person.host in pair:
+            person.country = pair[0] if person.host == pair[1] else pair[1]
+
+
+def _anchor(article: Article, text: str, people: PeopleIndex) -> tuple[PartialDate | None, str]:
+    if article.published is not None and article.published.precision == "day":
+        return article.published, article.published_basis
+    line = article.dateline
+    if line and line.month and line.day:
+        if line.year:
+            return PartialDate(f"{line.year:04d}-{line.month:02d}-{line.day:02d}"), "dateline"
+        year = _year_for_dateline(line.month, line.day, text, people)
+        if year:
+            return PartialDate(f"{year:04d}-{line.month:02d}-{line.day:02d}"), "dateline+weekday"
+    if article.published is not None:
+        return article.published, article.published_basis
+    latest = _latest_full_date(text)
+    if latest is not None:
+        return latest, "latest-date-in-text"
+    years = [int(y) for y in re.findall(r"\b(?:in|of|since|by|the) (19[6-9]\d|20\d\d)\b", text)]
+    this_year = dt.date.today().year
+    years = [y for y in years if y <= this_year]
+    if years:
+        return PartialDate(str(max(years))), "latest-year-in-text"
+    return None, "unknown"
+
+
+def _latest_full_date(text: str) -> PartialDate | None:
+    best: str | None = None
+    for mention in find_dates(text):
+        if mention.kind != "full":
+            continue
+        from diplograph.extract.dates import resolve
+
+        date, _ = resolve(mention, anchor=None)
+        if date is not None and date.precision == "day" and (best is None or date.start > best):
+            best = date.start
+    return PartialDate(best) if best else None
+
+
+def _year_for_dateline(month: int, day: int, text: str, people: PeopleIndex) -> int | None:
+    """The most recent year whose (month, day) falls on the weekday the lead sentence names."""
+    lead = text[:1500].lower()
+    weekday = next((i for i, name in enumerate(_WEEKDAYS) if re.search(rf"\b{name}\b", lead)), None)
+    floor = _role_floor(people)
+    low = int(floor[:4]) if floor else 1990
+    for year in range(dt.date.today().year, low - 1, -1):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate > dt.date.today():
+            continue
+        if weekday is None or candidate.weekday() == weekday:
+            return year
+    return None
+
+
+def _role_floor(people: PeopleIndex) -> str | None:
+    """The latest start of an office the report gives someone: the report cannot be older."""
+    floor: str | None = None
+    for person in people.people:
+        if person.known is None or not person.mentions:
+            continue
+        for title in person.titles:
+            key = fold(title)
+            for role in person.known.roles:
+                role_key = fold(role.title)
+                if role.start and role_key and (role_key == key or key.endswith(role_key)):
+                    if floor is None or role.start > floor:
+                        floor = role.start
+    return floor

@@ -1,0 +1,64 @@
+"""Drafts and people records -> model dataclasses: where extraction state becomes the public record."""
+
+from __future__ import annotations
+
+from diplograph.extract.engagements import Draft
+from diplograph.extract.people import PeopleIndex, PersonRecord
+from diplograph.model import Article, Engagement, Evidence, Extraction, Figure, Participant, Person
+
+
+def evidence(text: str, start: int, end: int) -> Evidence:
+    """An Evidence whose quote is exactly text[start:end]."""
+    return Evidence(quote=text[start:end], start=start, end=end)
+
+
+def _person(text: str, record: PersonRecord) -> Person:
+    aliases = tuple(s for s in record.spellings if s != record.name)
+    return Person(
+        name=record.name,
+        country=record.country,
+        titles=tuple(record.titles),
+        aliases=aliases,
+        mentions=tuple(evidence(text, a, b) for a, b in record.mentions),
+    )
+
+
+def _participant(record: PersonRecord) -> Participant:
+    return Participant(name=record.name, country=record.country, title=record.titles[0] if record.titles else None)
+
+
+def _engagement(text: str, draft: Draft, people: PeopleIndex) -> Engagement:
+    return Engagement(
+        kind=draft.kind,
+        status="planned" if draft.status == "planned" else "held",
+        date=draft.date,
+        date_basis=draft.date_basis,
+        location=draft.location,
+        location_country=draft.location_country,
+        mechanism=draft.mechanism,
+        ordinal=draft.ordinal,
+        participants=tuple(_participant(people.people[p]) for p in draft.participants),
+        evidence=evidence(text, draft.start, draft.end),
+    )
+
+
+def to_extraction(
+    article: Article,
+    *,
+    drafts: list[Draft],
+    people: PeopleIndex,
+    figures: list[Figure],
+    version: str,
+    notes: tuple[str, ...] = (),
+) -> Extraction:
+    """The Extraction of one article, people in order of first mention."""
+    text = article.text
+    persons = sorted((p for p in people.people if p.mentions), key=lambda p: p.mentions[0][0])
+    return Extraction(
+        article=article,
+        engagements=tuple(_engagement(text, d, people) for d in drafts),
+        people=tuple(_person(text, p) for p in persons),
+        figures=tuple(figures),
+        extractor_version=version,
+        warnings=notes,
+    )

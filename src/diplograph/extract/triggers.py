@@ -1,0 +1,195 @@
+"""The words that state an engagement: "held talks with", "met", "co-chaired", "paid a visit to".
+
+Each trigger carries its kind and how to find its participants: a *verb* takes the people
+before it as subjects and after it as objects; a *possessed* noun ("Wang's visit") takes only its
+possessor; an *anaphor* ("The meeting was co-chaired by ...") adds people to an engagement
+already found; a *modality* ("via video link", "by phone") changes the kind of another trigger.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.model import EngagementKind
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One engagement-stating phrase found in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    kind: EngagementKind
+    mode: str  # "verb", "possessed", "anaphor", "modality", "event", "attend_ref"
+    noun: str | None = None
+
+
+_I = re.IGNORECASE
+_WORDS = r"(?:[\w'’\"“”-]+\s+){0,4}?"
+_PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
+    # Anaphors first: they add to an engagement already found instead of making a new one.
+    (
+        re.compile(
+            r"\b(?:It|The (?:meeting|talks|session|seminar|conference|dialogue|event|exchange|summit))\s+"
+            r"(?:was|were)\s+(?:also\s+)?(?:co-?chaired|chaired|attended|hosted)\s+by\b"
+        ),
+        "co_chair",
+        "anaphor",
+    ),
+    (
+        re.compile(
+            r"\bThe (?:event|meeting|session|seminar|conference) saw the participation of\b"
+        ),
+        "meeting",
+        "anaphor",
+    ),
+    (
+        re.compile(
+            r"\b(?:attend(?:ed|ing|s)?|participated in)\s+(?:(?:the|this)\s+)"
+            r"(?:(?:\d{4}|[A-Z][\w-]*)\s+){0,4}(?:meeting|seminar|conference|session|dialogue|talks|"
+            r"event|exchange|summit|forum)\b",
+            _I,
+        ),
+        "attend",
+        "attend_ref",
+    ),
+    (re.compile(r"\bco-?chair(?:ed|s|ing)?\b", _I), "co_chair", "verb"),
+    (
+        re.compile(
+            r"\b(?:held|hold|holds|holding|had|has|have|conducted|conduct|conducting)\s+" + _WORDS
+            + r"(?:talks|summit|consultations?)\b",
+            _I,
+        ),
+        "talks",
+        "verb",
+    ),
+    (re.compile(r"\btalk(?:ed|s)? (?:with|to)\b", _I), "talks", "verb"),
+    (re.compile(r"\b(?:summit )?talks between\b", _I), "talks", "verb"),
+    (
+        re.compile(
+            r"\b(?:held|hold|holds|holding|convened|convene|organi[sz]ed|organi[sz]e|conducted)\s+"
+            + _WORDS
+            + r"(?:dialogue|seminar|conference|meeting|session|forum|round)\b",
+            _I,
+        ),
+        "meeting",
+        "event",
+    ),
+    (
+        re.compile(r"\b(?:was|were|is|are|will be) (?:officially )?held\b|\btook place\b|\btake place\b", _I),
+        "meeting",
+        "event",
+    ),
+    (re.compile(r"\b(?:met|meets|meet)\b(?! (?:the )?(?:needs|demand|target|requirement|standard))", _I),
+        "meeting", "verb"),
+    (re.compile(r"\bmeeting (?:with|between)\b", _I), "meeting", "verb"),
+    (re.compile(r"\bsat (?:down )?with\b|\bpaid a courtesy call on\b", _I), "meeting", "verb"),
+    (re.compile(r"\breceiv(?:ed|es|ing)\b", _I), "meeting", "verb"),
+    (re.compile(r"\b(?:tele)?phone (?:call|conversation|talks)\b|\bspoke by (?:tele)?phone\b", _I),
+        "phone_call", "verb"),
+    (re.compile(r"\bon (?:the )?(?:tele)?phone\b|\bby (?:tele)?phone\b", _I), "phone_call", "modality"),
+    (
+        re.compile(
+            r"\bvia (?:an? )?(?:\w+ )?video(?: link| call| conference| channel)?\b|\bvideo (?:link|call|"
+            r"conference|channel)\b|\bvirtual(?:ly)? (?:meeting|summit|talks)\b|\bonline (?:meeting|talks|"
+            r"summit|connection)\b|\bvideoconference\b",
+            _I,
+        ),
+        "video_call",
+        "modality",
+    ),
+    (
+        re.compile(
+            r"\b(?:paid|pays|pay|paying|made|making)\s+(?:an?\s+)?" + _WORDS + r"visit\b"
+            r"|\bvisit(?:ed|s|ing)?\b(?-i:(?= (?:to )?[A-Z]))"
+            r"|\barriv(?:ed|es|ing) in\b|\bflew (?:in)?to\b|\btravel(?:l?ed|l?ing|s)? to\b",
+            _I,
+        ),
+        "visit",
+        "verb",
+    ),
+    (
+        re.compile(
+            r"\b(?:state|official|working|historic|first|recent|three-day|two-day|\w+-day)\s+visit\b"
+            r"|\bvisit to\b|\btrip to\b",
+            _I,
+        ),
+        "visit",
+        "possessed",
+    ),
+    (
+        re.compile(
+            r"\b(?:witness(?:ed|es|ing)? the signing\b|signing ceremony\b|sign(?:ed|s|ing)?\s+"
+            + _WORDS
+            + r"(?:agreements?|memorand\w*|documents?|deals?|declarations?|statements?|MoUs?|contracts?|"
+            r"treat(?:y|ies)|accords?|pacts?)\b)",
+            _I,
+        ),
+        "signing",
+        "verb",
+    ),
+    (
+        re.compile(
+            r"\b(?:attend(?:ed|s|ing)?|participated in|took part in)\b"
+            r"|\breview(?:ed|ing)? (?:the troops|an honou?r guard|a guard of honou?r)\b",
+            _I,
+        ),
+        "attend",
+        "verb",
+    ),
+    (re.compile(r"\bwelcomed at the (?:[\w-]+ )?airport\b|\bwas welcomed\b", _I), "other", "verb"),
+]
+_JOINED_IN = re.compile(r"\bjoined\b(?P<who>.{1,120}?)\bin (?:an? |the )?(?P<list>[^.;]+)", _I)
+_LIST_NOUNS: list[tuple[re.Pattern[str], EngagementKind]] = [
+    (re.compile(r"\b(?:welcom\w*|official) ceremony|\bceremony\b|\bbanquet\b|\bdinner\b", _I), "attend"),
+    (re.compile(r"\bmeeting with the press\b|\bpress conference\b|\bjoint press\b", _I), "other"),
+    (re.compile(r"\btalks\b", _I), "talks"),
+]
+_NOT_EVENT_CONTEXT = re.compile(
+    r"(?:anniversary of (?:the )?|on the occasion of (?:his |her |their )?)$", _I
+)
+
+
+def find_triggers(sentence: str) -> list[Trigger]:
+    """Every engagement-stating phrase of a sentence, earliest first, overlaps removed."""
+    found: list[Trigger] = []
+    for pattern, kind, mode in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            if _NOT_EVENT_CONTEXT.search(sentence[max(0, match.start() - 40) : match.start()]):
+                continue
+            found.append(Trigger(match.start(), match.end(), kind, mode, _noun(match.group())))
+    found.extend(_joined_in(sentence))
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    out: list[Trigger] = []
+    for trigger in found:
+        if out and trigger.start < out[-1].end:
+            continue
+        out.append(trigger)
+    return out
+
+
+def _noun(phrase: str) -> str | None:
+    last = phrase.lower().split()[-1] if phrase.split() else ""
+    return last if last in {"dialogue", "seminar", "conference", "meeting", "session", "forum", "round",
+                            "talks", "summit", "consultation", "consultations", "exchange", "event"} else None
+
+
+def _joined_in(sentence: str) -> list[Trigger]:
+    match = _JOINED_IN.search(sentence)
+    if not match:
+        return []
+    out: list[Trigger] = []
+    base = match.start("list")
+    for part in re.split(r",\s*(?:and\s+)?|\s+and\s+", match.group("list")):
+        for pattern, kind in _LIST_NOUNS:
+            hit = pattern.search(part)
+            if hit:
+                offset = match.group("list").find(part)
+                out.append(Trigger(base + offset + hit.start(), base + offset + hit.end(), kind, "verb"))
+                break
+    if out:
+        # The people stand between "joined" and the list: treat "joined" as the verb span start.
+        first = out[0]
+        out[0] = Trigger(match.start(), first.end, first.kind, "verb")
+    return out
