@@ -69,18 +69,30 @@ def measure(paths: list[str], workers: int) -> dict[str, float | int]:
 
 def run_mode(list_file: Path, workers: int) -> dict[str, float | int]:
     """Run one mode in a fresh interpreter and read its JSON line back."""
-    command = [sys.executable, str(Path(__file__).resolve()), "--measure", str(list_file), "--workers", str(workers)]
+    command = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--measure",
+        str(list_file),
+        "--workers",
+        str(workers),
+    ]
     done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO)
     result: dict[str, float | int] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
 
 
 def table(rows: list[dict[str, float | int]]) -> str:
-    header = "| mode | workers | docs | failed | seconds | docs/s | words/s | peak RSS MB (main / worker / total) |"
-    lines = [header, "|" + "---|" * 8]
+    lines = [
+        "| mode | workers | docs | failed | seconds | docs/s | words/s | peak MB main / worker / total |",
+        "|" + "---|" * 8,
+    ]
     for row in rows:
         mode = "one core" if row["workers"] == 1 else "all cores"
-        rss = f"{row['peak_rss_mb_main']} / {row['peak_rss_mb_largest_worker']} / {row['peak_rss_mb_total_estimate']}"
+        rss = " / ".join(
+            str(row[key])
+            for key in ("peak_rss_mb_main", "peak_rss_mb_largest_worker", "peak_rss_mb_total_estimate")
+        )
         lines.append(
             f"| {mode} | {row['workers']} | {row['documents']} | {row['failures']} | {row['seconds']} "
             f"| {row['documents_per_second']} | {row['words_per_second']} | {rss} |"
@@ -97,8 +109,12 @@ def write_results(payload: dict[str, object]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--count", type=int, default=2000, help="generated reports (at least 2,000 by default)")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers for the all-cores run")
+    parser.add_argument(
+        "--count", type=int, default=2000, help="generated reports (at least 2,000 by default)"
+    )
+    parser.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="workers for the all-cores run"
+    )
     parser.add_argument("--seed", type=int, default=20241210)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import pytest
@@ -19,7 +19,17 @@ GOLD = Path(__file__).resolve().parent / "data" / "samples_gold"
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 GOLD_KEYS = {"doc", "source", "url", "published", "events", "figures", "people"}
-EVENT_KEYS = {"type", "status", "date", "location", "location_country", "mechanism", "ordinal", "participants", "evidence"}
+EVENT_KEYS = {
+    "type",
+    "status",
+    "date",
+    "location",
+    "location_country",
+    "mechanism",
+    "ordinal",
+    "participants",
+    "evidence",
+}
 FIGURE_KEYS = {"indicator", "value", "unit", "period", "change_pct", "evidence"}
 
 
@@ -51,7 +61,7 @@ def test_samples_at_least_twelve_documents_each_with_gold() -> None:
 def test_samples_gold_files_are_named_after_their_document() -> None:
     for path in GOLD.glob("*.json"):
         doc = json.loads(path.read_text(encoding="utf-8"))["doc"]
-        assert path.stem == re.sub(r"\.[a-z]+$", "", doc).replace("#", "-"), path.name
+        assert path.stem == PurePosixPath(doc).stem, path.name
 
 
 @pytest.mark.parametrize("doc", sorted(GOLDS))
@@ -82,7 +92,8 @@ def test_samples_gold_names_are_ascii_and_listed_in_people(doc: str) -> None:
     people = {person["name"] for person in gold["people"]}
     assert len(people) == len(gold["people"]), "a person is listed twice"
     for person in gold["people"]:
-        assert person["name"].isascii() and ISO3.match(person["country"])
+        assert person["name"].isascii(), person["name"]
+        assert ISO3.match(person["country"]), person
     for event in gold["events"]:
         assert {p["name"] for p in event["participants"]} <= people
 
@@ -140,13 +151,14 @@ def test_samples_mechanism_session_is_planned_in_one_and_held_in_another() -> No
             if event["mechanism"] and event["ordinal"]:
                 sessions.setdefault((event["mechanism"], event["ordinal"]), set()).add((event["status"], doc))
     assert any(
-        {s for s, _ in seen} == {"held", "planned"} and len({d for _, d in seen}) == 2 for seen in sessions.values()
+        {s for s, _ in seen} == {"held", "planned"} and len({d for _, d in seen}) == 2
+        for seen in sessions.values()
     )
 
 
 def test_samples_one_meeting_reported_by_two_outlets() -> None:
     meetings: dict[tuple[str, frozenset[str]], set[str]] = {}
-    for doc, gold in GOLDS.items():
+    for gold in GOLDS.values():
         for event in gold["events"]:
             names = frozenset(p["name"] for p in event["participants"] if not p.get("optional"))
             if event["status"] == "held" and event["type"] == "talks" and len(names) >= 2:
@@ -156,8 +168,8 @@ def test_samples_one_meeting_reported_by_two_outlets() -> None:
 
 def test_samples_one_person_under_two_spellings() -> None:
     texts = "\n".join(path.read_text(encoding="utf-8") for path in _sample_files())
-    assert "Sergei Lavrov" in texts and "Sergey Lavrov" in texts
-    assert "Hà Vĩ" in texts and "He Wei" in texts
+    for spelling in ("Sergei Lavrov", "Sergey Lavrov", "Hà Vĩ", "He Wei", "Tô Lâm", "To Lam"):
+        assert spelling in texts
 
 
 def test_samples_ship_inside_the_package() -> None:

@@ -9,7 +9,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterator
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -32,7 +32,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How extractions are written out."""
 
     jsonl = "jsonl"
@@ -82,7 +82,9 @@ def extract_cli(
     ],
     output_format: Annotated[
         OutputFormat,
-        typer.Option("--format", "-f", help="jsonl: one JSON object per report; json: one array; pretty: text."),
+        typer.Option(
+            "--format", "-f", help="jsonl: one JSON object per report; json: one array; pretty: text."
+        ),
     ] = OutputFormat.jsonl,
     workers: Annotated[
         int,

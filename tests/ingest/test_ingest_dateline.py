@@ -33,6 +33,9 @@ STORY = " Officials met on Tuesday."
         ("SEOUL, Sept. 5, 2023 (Yonhap) --", "Seoul", "Yonhap", 9, 5, 2023),
         ("TOKYO (Kyodo) --", "Tokyo", "Kyodo", None, None, None),
         ("ULAN-UDE, Russia —", "Ulan-Ude", None, None, None, None),
+        ("ULAN-UDE —", "Ulan-Ude", None, None, None, None),
+        ("PORT MORESBY, Papua New Guinea —", "Port Moresby", None, None, None, None),
+        ("ĐÀ NẴNG —", "Da Nang", None, None, None, None),
     ],
 )
 def test_dateline_shapes(
@@ -41,7 +44,13 @@ def test_dateline_shapes(
     text = opening + STORY
     found = parse_dateline(text, 0)
     assert found is not None
-    assert (found.place, found.agency, found.month, found.day, found.year) == (place, agency, month, day, year)
+    assert (found.place, found.agency, found.month, found.day, found.year) == (
+        place,
+        agency,
+        month,
+        day,
+        year,
+    )
     assert text[found.start : found.end] == opening
 
 
@@ -58,6 +67,7 @@ def test_dateline_shapes(
         "China's Premier Li Qiang (R) speaks during the summit.",
         "EXCLUSIVE - Ministers to meet next week",
         "UPDATE: talks resume",
+        "CHINA-VIETNAM TALKS — a new chapter",
         "Thursday, 17/08/2023 | 14:59:12 [GMT +7]",
         "27 Jul 2023 08:50PM (Updated: 27 Jul 2023 08:51PM)",
     ],
@@ -76,7 +86,12 @@ def test_dateline_first_candidate_start_wins() -> None:
 
 @pytest.mark.parametrize(
     ("spelling", "exonym"),
-    [("HÀ NỘI", "Hanoi"), ("TP. HỒ CHÍ MINH", "Ho Chi Minh City"), ("KIEV", "Kyiv"), ("VIENTIANE", "Vientiane")],
+    [
+        ("HÀ NỘI", "Hanoi"),
+        ("TP. HỒ CHÍ MINH", "Ho Chi Minh City"),
+        ("KIEV", "Kyiv"),
+        ("VIENTIANE", "Vientiane"),
+    ],
 )
 def test_dateline_place_exonyms(spelling: str, exonym: str) -> None:
     assert place_exonym(spelling) == exonym

@@ -39,6 +39,7 @@ _CAPITAL_WORD_BEFORE = re.compile(r"(?P<w>\b[A-Z][\w-]*)\s+$")
 
 
 def prep_before(text: str, start: int) -> str | None:
+    """The preposition just before ``start`` ("on", "in", "since"...), skipping "the morning of"."""
     match = PREP_BEFORE.search(text, max(0, start - 40), start)
     return match.group("p").lower() if match is not None else None
 
@@ -128,7 +129,7 @@ def _ordered(first: tuple[int | None, int, int], last: tuple[int | None, int, in
         return (first[0], first[1], first[2]) < (last[0], last[1], last[2])
     if first[1:] < last[1:]:
         return True
-    return first[1] - last[1] >= 10 and first[0] is None
+    return first[1] - last[1] >= 10
 
 
 def _build_month_range(match: re.Match[str], text: str, day_first: bool | None) -> DateMention | None:
@@ -228,14 +229,16 @@ def _build_relative(match: re.Match[str], text: str, day_first: bool | None) -> 
     return _mention(match, kind, offset=offset, ref=ref, part=PHRASE_PARTS.get(phrase))
 
 
-def _build_days_apart(match: re.Match[str], text: str, day_first: bool | None) -> DateMention | None:
+def _build_units_apart(match: re.Match[str], text: str, day_first: bool | None) -> DateMention | None:
+    """ "two days later" counts from the previous engagement, "three weeks ago" from the report."""
     count_word = match.group("n").lower()
     count = NUMBER_WORDS[count_word] if count_word in NUMBER_WORDS else int(count_word)
+    kind = "relative_" + match.group("unit").lower()
     direction = match.group("dir").lower()
     if direction == "ago":
-        return _mention(match, "relative_day", offset=-count, ref="anchor")
+        return _mention(match, kind, offset=-count, ref="anchor")
     sign = 1 if direction in ("later", "after") else -1
-    return _mention(match, "relative_day", offset=sign * count, ref="previous")
+    return _mention(match, kind, offset=sign * count, ref="previous")
 
 
 def _build_year(match: re.Match[str], text: str, day_first: bool | None) -> DateMention | None:
@@ -278,6 +281,6 @@ BUILDERS: dict[str, Builder] = {
     "month": _build_month,
     "weekday": _build_weekday,
     "relative": _build_relative,
-    "days_apart": _build_days_apart,
+    "units_apart": _build_units_apart,
     "year": _build_year,
 }

@@ -42,16 +42,28 @@ def resolve(
     ``anchor`` is the report's own date, ``previous`` the date of the engagement mentioned before
     (for "the same day"), ``min_date`` a lower bound used to pick a year when there is no anchor.
     """
-    context = _Context(
-        _parts(anchor), tense, _parts(previous), _parts(PartialDate(min_date)) if min_date else None
-    )
+    resolver = _RESOLVERS.get(mention.kind)
+    if resolver is None:
+        return UNRESOLVED
+    context = _Context(_parts(anchor), tense, _parts(previous), _parse_min_date(min_date))
     if previous is not None and previous.end is not None:
         context.previous_end = _parts(PartialDate(previous.end))
     try:
-        return _RESOLVERS[mention.kind](mention, context)
-    except (KeyError, ValueError, OverflowError) as error:
+        return resolver(mention, context)
+    except (ValueError, OverflowError) as error:
         logger.debug("cannot resolve %r: %s", mention.text, error)
         return UNRESOLVED
+
+
+def _parse_min_date(min_date: str | None) -> _Parts | None:
+    """The lower bound as parts; a malformed one is ignored rather than failing the whole report."""
+    if not min_date:
+        return None
+    try:
+        return _parts(PartialDate(min_date))
+    except ValueError:
+        logger.warning("ignoring malformed min_date %r", min_date)
+        return None
 
 
 class _Context:
@@ -72,6 +84,7 @@ class _Context:
 
 
 def _parts(date: PartialDate | None) -> _Parts | None:
+    """Year, month and day of a partial date's start; a range counts from its first day."""
     if date is None:
         return None
     numbers = [int(piece) for piece in date.start.split("-")]
@@ -131,19 +144,21 @@ def _resolve_month_day(mention: DateMention, context: _Context) -> Resolution:
 
 
 def _year_of_month_day(month: int, day: int, context: _Context) -> int:
-    """The year of a month-day in a dated report: the anchor's, or the one before/after by tense."""
+    """The year of a month-day in a dated report: of the anchor's year and its neighbours, the latest
+    not more than two months after the report (past tense), or the first not before it (future)."""
     assert context.anchor is not None
     year, anchor_month, _ = context.anchor
     anchor = context.anchor_day
+    years = (year - 1, year, year + 1)
     if anchor is not None:
-        candidate = _safe_date(year, month, day)
         if context.tense == "future":
-            return year + 1 if candidate < anchor - _FUTURE_SLACK else year
-        return year - 1 if candidate > anchor + _PAST_SLACK else year
+            return next(y for y in years if _safe_date(y, month, day) >= anchor - _FUTURE_SLACK)
+        return max(y for y in years if _safe_date(y, month, day) <= anchor + _PAST_SLACK)
     if anchor_month is not None:
+        here = year * 12 + anchor_month
         if context.tense == "future":
-            return year + 1 if month < anchor_month else year
-        return year - 1 if month > anchor_month + 2 else year
+            return next(y for y in years if y * 12 + month >= here)
+        return max(y for y in years if y * 12 + month <= here + 2)
     return year
 
 
@@ -164,6 +179,7 @@ def _month_day_from_min(mention: DateMention, context: _Context) -> Resolution:
 
 
 def _min_year(month: int, day: int, weekday: int | None, floor: _Parts | None) -> int | None:
+    """The first year at or after ``floor`` in which the month-day exists (on ``weekday``, if given)."""
     if floor is None:
         return None
     for year in range(floor[0], floor[0] + _MAX_TRIES):
@@ -201,12 +217,12 @@ def _resolve_weekday(mention: DateMention, context: _Context) -> Resolution:
     )
 
 
-def _coarse_anchor(context: _Context, *, keep_month: bool = True) -> Resolution:
+def _coarse_anchor(context: _Context) -> Resolution:
     """Only the anchor's year (and month) when the mention needs a day the anchor lacks."""
     if context.anchor is None:
         return UNRESOLVED
     year, month, _ = context.anchor
-    return PartialDate(_iso(year, month if keep_month else None)), "anchor-year"
+    return PartialDate(_iso(year, month)), "anchor-year"
 
 
 def _reference(mention: DateMention, context: _Context) -> tuple[_Parts | None, str]:
@@ -294,6 +310,7 @@ def _resolve_month(mention: DateMention, context: _Context) -> Resolution:
 
 
 def _year_of_month(month: int, context: _Context) -> int | None:
+    """The year of a month named alone: the anchor's, or the one before or after by tense."""
     if context.anchor is None:
         if context.min_date is None:
             return None
@@ -371,7 +388,9 @@ def _weekday_range(mention: DateMention, weekday: int, end_weekday: int, context
     anchor = context.anchor_day
     if anchor is None:
         return _coarse_anchor(context)
-    tense: Tense = {-1: "past", 1: "future"}.get(mention.offset or 0, context.tense)  # type: ignore[assignment]
+    tense = context.tense
+    if mention.offset:
+        tense = "past" if mention.offset < 0 else "future"
     first = _weekday_date(anchor, weekday, None, tense)
     last = first + dt.timedelta(days=(end_weekday - weekday) % 7)
     return PartialDate(first.isoformat(), last.isoformat()), "weekday+anchor"

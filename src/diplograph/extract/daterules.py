@@ -93,10 +93,8 @@ RELATIVE_PHRASES: dict[str, tuple[str, int, str]] = {
     "this week": ("relative_week", 0, "anchor"),
     "last week": ("relative_week", -1, "anchor"),
     "next week": ("relative_week", 1, "anchor"),
-    "a week ago": ("relative_week", -1, "anchor"),
     "the following week": ("relative_week", 1, "previous"),
     "the previous week": ("relative_week", -1, "previous"),
-    "a week later": ("relative_week", 1, "previous"),
     "the week before": ("relative_week", -1, "previous"),
     "over the weekend": ("range", 0, "anchor"),
     "at the weekend": ("range", 0, "anchor"),
@@ -107,24 +105,20 @@ RELATIVE_PHRASES: dict[str, tuple[str, int, str]] = {
     "the current month": ("relative_month", 0, "anchor"),
     "last month": ("relative_month", -1, "anchor"),
     "next month": ("relative_month", 1, "anchor"),
-    "a month ago": ("relative_month", -1, "anchor"),
     "the following month": ("relative_month", 1, "previous"),
     "the previous month": ("relative_month", -1, "previous"),
-    "a month later": ("relative_month", 1, "previous"),
     "this year": ("relative_year", 0, "anchor"),
     "the current year": ("relative_year", 0, "anchor"),
     "the end of the year": ("relative_year", 0, "anchor"),
     "the beginning of the year": ("relative_year", 0, "anchor"),
     "the start of the year": ("relative_year", 0, "anchor"),
     "last year": ("relative_year", -1, "anchor"),
-    "a year ago": ("relative_year", -1, "anchor"),
     "the year before last": ("relative_year", -2, "anchor"),
     "next year": ("relative_year", 1, "anchor"),
     "the next year": ("relative_year", 1, "anchor"),
     "the coming year": ("relative_year", 1, "anchor"),
     "the following year": ("relative_year", 1, "previous"),
     "the previous year": ("relative_year", -1, "previous"),
-    "a year later": ("relative_year", 1, "previous"),
 }
 PHRASE_PARTS: dict[str, str] = {
     "the end of the year": "late",
@@ -175,7 +169,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "iso",
         re.compile(
-            rf"(?<![\w/.-])(?P<y>{YEAR})(?P<s>[-/])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?![-/]?\d)"
+            rf"(?<![\w/.-])(?P<y>{YEAR})(?P<s>[-/.])(?P<m>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])(?![-/]?\d)"
         ),
     ),
     (
@@ -253,10 +247,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
-        "days_apart",
+        "units_apart",
         re.compile(
-            r"\b(?=[aotfsenAOTFSEN\d])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
-            r"(?P<dir>later|after|earlier|before|ago)\b",
+            r"\b(?=[aotfsenAOTFSEN\d])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+            r"(?P<unit>day|week|month|year)s?\s+(?P<dir>later|after|earlier|before|ago)\b",
             _I,
         ),
     ),
@@ -280,7 +274,7 @@ TRIGGER = re.compile(
     re.IGNORECASE,
 )
 WEEKDAY_BEFORE = re.compile(
-    rf"\b(?P<w>(?i:{WD_FULL})|{_WD_ABBR}|{_WD_ABBR_UPPER})\.?(?P<sep>,\s*|\s+|\s*\(\s*)$",
+    rf"\b(?:(?P<w>(?i:{WD_FULL}))|(?P<a>{_WD_ABBR}|{_WD_ABBR_UPPER})\.?)(?P<sep>,\s*|\s+|\s*\(\s*)$",
 )
 WEEKDAY_AFTER = re.compile(rf"\s*\(\s*(?P<w>{WD_FULL})\s*\)", _I)
 RELATIVE_YEAR_AFTER = re.compile(r"(?:,\s*|\s+)(?:of\s+)?(?P<rel>this|last|next)\s+year\b", _I)

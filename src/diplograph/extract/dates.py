@@ -1,8 +1,14 @@
 """Find date expressions in report text: explicit dates, ranges, weekdays and relative phrases.
 
 The finder only reads; placing a mention on the calendar needs the report's date and is the job of
-:func:`resolve` (in dateresolve.py, re-exported here). Standard library only: general date parsers
+:func:`resolve`, re-exported here with :func:`tense_of`. Standard library only: general date parsers
 take "the 16th" or "3+3" for dates and know nothing of datelines or "the same day".
+
+The work is split by concern: daterules.py holds the vocabulary, the patterns and DateMention;
+datematch.py turns pattern matches into mentions; this module picks the longest non-overlapping
+ones and joins neighbours ("Monday (July 3)", "December 10 last year"); dateresolve.py and
+datetense.py place them in time. A year in a name ("the 2030 Agenda") is still reported, as a
+"year" with ``named`` set: whether it dates an engagement is the caller's call.
 """
 
 from __future__ import annotations
@@ -29,9 +35,9 @@ from diplograph.extract.daterules import (
     DateMention,
     weekday_number,
 )
-from diplograph.extract.datetense import tense_of
+from diplograph.extract.datetense import Tense, tense_of
 
-__all__ = ["DateMention", "find_dates", "resolve", "sentence_year_mentions", "tense_of"]
+__all__ = ["DateMention", "Tense", "find_dates", "resolve", "sentence_year_mentions", "tense_of"]
 
 _PART_KINDS = frozenset({"month", "month_year", "year", "relative_year", "relative_month", "relative_week"})
 _DEADLINE_PREPS = frozenset({"by", "until", "till"})
@@ -59,7 +65,10 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMention]
     mentions = _select(candidates)
     mentions = _merge_weekdays(text, mentions)
     mentions = _merge_relative_years(text, mentions)
-    return [_with_context(text, mention) for mention in mentions]
+    placed: list[DateMention] = []
+    for mention in mentions:
+        placed.append(_with_context(text, mention, floor=placed[-1].end if placed else 0))
+    return placed
 
 
 def _matches(
@@ -135,6 +144,7 @@ def _merge_weekdays(text: str, mentions: list[DateMention]) -> list[DateMention]
 
 
 def _weekday_around(text: str, mention: DateMention) -> DateMention | None:
+    """The mention widened to a weekday written just before it, or in brackets just after."""
     window_start = max(0, mention.start - 16)
     before = WEEKDAY_BEFORE.search(text, window_start, mention.start)
     if before is not None:
@@ -146,7 +156,11 @@ def _weekday_around(text: str, mention: DateMention) -> DateMention | None:
             end = close.end()
         start = before.start()
         return dataclasses.replace(
-            mention, start=start, end=end, text=text[start:end], weekday=weekday_number(before.group("w"))
+            mention,
+            start=start,
+            end=end,
+            text=text[start:end],
+            weekday=weekday_number(before.group("w") or before.group("a")),
         )
     after = WEEKDAY_AFTER.match(text, mention.end)
     if after is not None:
@@ -176,10 +190,10 @@ def _merge_relative_years(text: str, mentions: list[DateMention]) -> list[DateMe
     return mentions
 
 
-def _with_context(text: str, mention: DateMention) -> DateMention:
+def _with_context(text: str, mention: DateMention, *, floor: int) -> DateMention:
     """Add the part-of-period prefix ("early", "mid-", "the end of") and the preposition before."""
     if mention.kind in _PART_KINDS or (mention.kind == "range" and mention.day is None):
-        part = PART_BEFORE.search(text, max(0, mention.start - 40), mention.start)
+        part = PART_BEFORE.search(text, max(floor, mention.start - 40), mention.start)
         if part is not None:
             word = " ".join((part.group("a") or part.group("b")).lower().split())
             start = part.start()

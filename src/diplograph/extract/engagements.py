@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from diplograph.extract.dates import DateMention, find_dates, resolve, tense_of
+from diplograph.extract.dates import DateMention, Tense, find_dates, resolve, tense_of
 from diplograph.extract.mechanisms import MechanismMention, find_mechanisms
 from diplograph.extract.people import PeopleIndex, Ref, SentenceInfo
 from diplograph.extract.places import PlaceMention, capital_of, find_places
@@ -34,18 +34,24 @@ _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+|well\s+)?$", re.IGNORECASE)
 _DOMESTIC_EVENT = re.compile(r"\b(?:plenary|Central Committee|National Congress|Party Congress)\b")
 _SAID_THAT = re.compile(
     r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced|reported|emphasi[sz]ed|believed|hoped|"
-    r"expressed (?:his|her) (?:hope|belief)|told [\w ]{1,40}?)(?:\s+that\b|,)",
+    r"expressed (?:his|her) (?:hope|belief)|told [\w ]{1,40}?)(?:\s+that\b|,|\b)",
     re.IGNORECASE,
 )
 _REPORTING = re.compile(
-    r"\b(?:said|says|announced|reported|stated|told [\w ]{0,30}?|added|tweeted|confirmed|quoted [\w ]{0,30})\s*$",
+    r"\b(?:said|says|announced|reported|stated|told [\w ]{0,30}?|added|tweeted|confirmed|quoted [\w ]{0,30}|"
+    r"as saying)\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
 _DURING = re.compile(r"\b[Dd]uring (?:the|his|her|their|this) (?:trip|visit|stay|tour)\b")
 _BOUNDARY = re.compile(
     r";|,\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
-    r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,)"
+    r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,|\b)"
 )
+_EVENT_SUBJECT = re.compile(
+    r"\b(?:meeting|conference|session|talks|summit|dialogue|exchange|seminar|forum|ceremony|event|visit|"
+    r"round|consultations?|Meeting|Conference|Exchange|Summit|Dialogue|Forum)\b[^.;]{0,80}$"
+)
+_STRENGTH = {"publication": 0, "unknown": 0}
 _SIDES = re.compile(r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b")
 _SPLIT_CUES = re.compile(r"\b(?:separately|successively|respectively|one after another)\b", re.IGNORECASE)
 _DISTINCT_KINDS: frozenset[frozenset[str]] = frozenset({frozenset({"meeting", "talks"})})
@@ -88,14 +94,46 @@ class DocContext:
     title_zones: list[tuple[int, int]]
     drafts: list[Draft] = field(default_factory=list)
     last_subject: list[int] = field(default_factory=list)
+    narrative: PartialDate | None = None
 
 
 def extract_engagements(ctx: DocContext) -> list[Draft]:
     """All engagements of a report, merged where several sentences state the same one."""
     for info in ctx.sentences:
         _sentence(ctx, info)
+        _advance_narrative(ctx, info)
     _fill_lead(ctx)
-    return merge_drafts(ctx.drafts)
+    merged = merge_drafts(ctx.drafts)
+    _locate_by_visits(merged)
+    return merged
+
+
+def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
+    """The story's current date: the last date a sentence states, for sentences that state none."""
+    sentence = ctx.masked[info.start : info.end]
+    for mention in reversed(find_dates(sentence)):
+        if mention.kind in ("year", "relative_year", "relative_week") or mention.month is None and mention.kind in (
+            "range", "full"
+        ):
+            continue
+        date, _ = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative,
+                          min_date=ctx.min_date)
+        if date is not None:
+            ctx.narrative = date
+            return
+
+
+def _locate_by_visits(drafts: list[Draft]) -> None:
+    """An engagement with no stated place, held during someone's visit, took place where they visited."""
+    visits = [d for d in drafts if d.kind == "visit" and d.status == "held" and (d.location or d.location_country)]
+    for draft in drafts:
+        if draft.location or draft.kind == "visit":
+            continue
+        for visit in visits:
+            if set(visit.participants) & set(draft.participants) and _dates_compatible(visit, draft, loose=True):
+                draft.location = draft.location or visit.location
+                draft.location_country = draft.location_country or visit.location_country
+                break
 
 
 def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
@@ -103,10 +141,11 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
     triggers = [t for t in find_triggers(sentence) if _plausible(sentence, t, info)]
     modality = next((t for t in triggers if t.mode == "modality"), None)
     mains = [t for t in triggers if t.mode != "modality"]
-    if not mains and modality is not None:
-        mains = [replace(modality, mode="verb")]
-    elif modality is not None:
-        mains = [replace(t, kind=modality.kind) if t.kind in ("talks", "meeting") else t for t in mains]
+    if modality is not None:
+        if any(t.kind in ("talks", "meeting") for t in mains):
+            mains = [replace(t, kind=modality.kind) if t.kind in ("talks", "meeting") else t for t in mains]
+        else:
+            mains = sorted([*mains, replace(modality, mode="verb")], key=lambda t: t.start)
     if not mains:
         return
     dates = find_dates(sentence)
@@ -115,12 +154,17 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
     excluded = [(info.start + m.start(), info.start + m.end()) for m in _EXCLUDE_CUES.finditer(sentence)]
     refs = [r for r in info.refs if not any(a <= r.start < b for a, b in excluded)]
     subject: list[int] = []
+    listed: list[int] = []
     for i, trigger in enumerate(mains):
         nxt = mains[i + 1].start if i + 1 < len(mains) else len(sentence)
         draft_subject, objects = _participants(ctx, info, sentence, refs, mains, i, nxt, subject)
+        if trigger.mode == "list":
+            draft_subject, objects = listed, []
+        elif i + 1 < len(mains) and mains[i + 1].mode == "list":
+            listed = draft_subject + objects
         subject = draft_subject
-        if trigger.mode == "anaphor" or trigger.mode == "attend_ref":
-            if _attach(ctx, trigger, draft_subject + objects, info):
+        if trigger.mode in ("anaphor", "attend_ref", "update"):
+            if _attach(ctx, trigger, draft_subject + objects, info, (dates, places)):
                 continue
         if _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(sentence[: trigger.start]):
             if not any(m.ordinal for m in mechanisms):
@@ -199,6 +243,15 @@ def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
     after = sentence[trigger.start : trigger.end + 80]
     if trigger.mode == "event" and _DOMESTIC_EVENT.search(after):
         return False
+    phrase = sentence[trigger.start : trigger.end].lower()
+    if trigger.kind == "signing" and re.search(r"\b(?:with|the|of|under|to|and|previously|already)\s+$",
+                                                sentence[: trigger.start]):
+        return False
+    if trigger.mode == "event" and re.match(r"(?:was|were|is|are|will be) (?:officially )?held|took place|take place",
+                                            phrase):
+        before = sentence[: trigger.start]
+        if re.search(r"\b(?:if|whether|that|this|it)\s+$", before) or not _EVENT_SUBJECT.search(before):
+            return False
     if sentence[trigger.start : trigger.end].lower().startswith("receiv"):
         window = (info.start + trigger.end, info.start + trigger.end + 90)
         return any(window[0] <= r.start < window[1] and r.kind in ("name", "title") for r in info.refs)
@@ -223,10 +276,15 @@ def _draft(
         end=info.end,
         sentence=info.index,
         participants=participants,
-        in_title=bool(ctx.title_span and ctx.title_span[0] <= info.start < ctx.title_span[1]),
+        in_title=bool(ctx.title_span and info.start < ctx.title_span[1] and ctx.title_span[0] < info.end),
         noun=trigger.noun,
     )
     mechanism = _nearest(mechanisms, trigger)
+    if mechanism is None and re.match(r"(?i)(?:the|its|their) (?:prior|previous|last|preceding)\b",
+                                      sentence[trigger.start : trigger.end]):
+        earlier = next((d for d in reversed(ctx.drafts) if d.mechanism), None)
+        if earlier is not None:
+            draft.mechanism = earlier.mechanism
     if mechanism is not None:
         draft.mechanism, draft.ordinal = mechanism.name, mechanism.ordinal
         if trigger.noun in ("dialogue", "consultation", "consultations") or "dialogue" in mechanism.name.lower():
@@ -257,8 +315,8 @@ def _nearest(mechanisms: list[MechanismMention], trigger: Trigger) -> MechanismM
 def _date(ctx: DocContext, draft: Draft, sentence: str, trigger: Trigger, dates: list[DateMention]) -> None:
     usable = [d for d in dates if not _REPORTING.search(sentence[: d.start]) and d.kind != "year" or
               d.kind == "year" and _year_is_event_date(sentence, d)]
-    tense = "future" if draft.status == "planned" else "past"
-    previous = next((d.date for d in reversed(ctx.drafts) if d.date is not None), None)
+    tense: Tense = "future" if draft.status == "planned" else "past"
+    previous = ctx.narrative or next((d.date for d in reversed(ctx.drafts) if d.date is not None), None)
     if usable:
         mention = min(usable, key=lambda d: _distance(d, trigger))
         date, basis = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), tense=tense, previous=previous,
@@ -270,7 +328,7 @@ def _date(ctx: DocContext, draft: Draft, sentence: str, trigger: Trigger, dates:
     if during:
         visit = next((d for d in reversed(ctx.drafts) if d.kind == "visit" and d.date), None)
         if visit is not None:
-            draft.date, draft.date_basis = visit.date, "during-visit"
+            draft.date, draft.date_basis, draft.soft_date = visit.date, "during-visit", False
             return
     if previous is not None and draft.status == "held":
         draft.date, draft.date_basis = previous, "inherited"
@@ -328,23 +386,34 @@ def _place(ctx: DocContext, draft: Draft, trigger: Trigger, places: list[PlaceMe
         draft.location, draft.location_country = previous.location, previous.location_country
 
 
-def _attach(ctx: DocContext, trigger: Trigger, people: list[int], info: SentenceInfo) -> bool:
-    """Add people to the engagement a definite reference points back to ("The meeting was co-chaired by")."""
-    target = next(
-        (
-            d
-            for d in reversed(ctx.drafts)
-            if d.kind not in ("visit",) and (trigger.noun is None or d.noun in (None, trigger.noun) or True)
-        ),
-        None,
-    )
+def _attach(
+    ctx: DocContext,
+    trigger: Trigger,
+    people: list[int],
+    info: SentenceInfo,
+    found: tuple[list[DateMention], list[PlaceMention]],
+) -> bool:
+    """Add to the engagement a definite reference points back to ("The meeting was co-chaired by")."""
+    wanted_visit = trigger.kind == "visit"
+    target = next((d for d in reversed(ctx.drafts) if (d.kind == "visit") == wanted_visit), None)
     if target is None:
         return False
+    dates, places = found
+    if dates and (target.soft_date or target.date is None):
+        sentence = ctx.masked[info.start : info.end]
+        mention = dates[0]
+        date, basis = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative,
+                              min_date=ctx.min_date)
+        if date is not None:
+            target.date, target.date_basis, target.soft_date = date, basis, False
+    if places and not target.location:
+        place = places[0]
+        target.location, target.location_country = place.name, place.country or target.location_country
     for person in people:
         if person not in target.participants:
             target.participants.append(person)
-    if trigger.kind == "co_chair" and target.kind in ("meeting", "talks"):
-        target.kind = "co_chair"
+    if trigger.kind in ("co_chair", "video_call", "phone_call") and target.kind in ("meeting", "talks", "dialogue"):
+        target.kind = trigger.kind
     return True
 
 
@@ -354,10 +423,12 @@ def _fill_lead(ctx: DocContext) -> None:
     if not held:
         return
     lead = held[0]
-    if len(lead.participants) >= 2:
+    if len(lead.participants) >= 2 or lead.kind == "visit":
         return
     sentence = ctx.text[lead.start : lead.end]
-    if not (_SIDES.search(sentence) or lead.mechanism or lead.noun in ("seminar", "conference", "dialogue")):
+    lead_info = ctx.sentences[lead.sentence]
+    impersonal = not lead_info.refs
+    if not (_SIDES.search(sentence) or lead.mechanism or impersonal):
         return
     speakers: list[int] = []
     countries: set[str | None] = set()
@@ -373,14 +444,25 @@ def _fill_lead(ctx: DocContext) -> None:
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """One engagement per (participants, kind, date): headlines, captions and restatements merge."""
+    """One engagement per (participants, kind, date): headlines, captions and restatements merge.
+
+    Named drafts merge first; an unnamed headline ("China, Vietnam hold talks") then folds into the
+    named engagement it announces, so the order of sentences does not decide the result.
+    """
     out: list[Draft] = []
-    for draft in drafts:
+    for draft in [d for d in drafts if d.participants]:
         twin = next((o for o in out if _same(o, draft)), None)
         if twin is None:
             out.append(draft)
-            continue
-        _absorb(twin, draft)
+        else:
+            _absorb(twin, draft)
+    for draft in [d for d in drafts if not d.participants]:
+        twin = next((o for o in out if _same(o, draft)), None)
+        if twin is None:
+            out.append(draft)
+        else:
+            _absorb(twin, draft)
+    out.sort(key=lambda d: d.start)
     return out
 
 
@@ -396,14 +478,16 @@ def _same(a: Draft, b: Draft) -> bool:
         if a.participants and b.participants:
             return False
         empty = a if not a.participants else b
-        if a.kind != b.kind or not (empty.in_title or (a.mechanism and a.mechanism == b.mechanism)):
+        if not (empty.in_title or (a.mechanism and a.mechanism == b.mechanism)):
             return False
     return _dates_compatible(a, b)
 
 
-def _dates_compatible(a: Draft, b: Draft) -> bool:
+def _dates_compatible(a: Draft, b: Draft, *, loose: bool = False) -> bool:
     if a.date is None or b.date is None or a.soft_date or b.soft_date:
         return True
+    if loose:
+        return str(a.date)[:7] == str(b.date)[:7]
     sa, sb = str(a.date), str(b.date)
     return sa.startswith(sb) or sb.startswith(sa) or _inside(a.date, b.date) or _inside(b.date, a.date)
 
@@ -414,11 +498,20 @@ def _inside(small: PartialDate, big: PartialDate) -> bool:
     return big.start <= small.start[: len(big.start)] and (small.end or small.start)[: len(big.end)] <= big.end
 
 
+def _strength(draft: Draft) -> int:
+    """How firmly a date was stated: in the sentence (2), by context (1), by default (0)."""
+    if draft.date is None:
+        return -1
+    if not draft.soft_date:
+        return 2
+    return _STRENGTH.get(draft.date_basis, 1)
+
+
 def _absorb(keep: Draft, other: Draft) -> None:
     for person in other.participants:
         if person not in keep.participants:
             keep.participants.append(person)
-    if (keep.soft_date and not other.soft_date) or keep.date is None or (
+    if (_strength(keep) < _strength(other)) or keep.date is None or (
         not other.soft_date and other.date and keep.date and len(str(other.date)) > len(str(keep.date))
     ):
         keep.date, keep.date_basis, keep.soft_date = other.date, other.date_basis, other.soft_date

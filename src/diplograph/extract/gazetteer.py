@@ -32,6 +32,7 @@ __all__ = [
     "mechanisms",
     "official_for",
     "officials",
+    "officials_named",
     "place_for",
     "places",
     "read_table",
@@ -121,7 +122,9 @@ def countries() -> tuple[Country, ...]:
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for country in countries():
-        for word in (country.iso3, country.name, *country.aliases, *country.demonyms):
+        # ISO codes are not words of running text ("PAN", "CAN", "ARE", "BEN"): only names,
+        # aliases and demonyms are indexed; the code itself is matched by country_for_code.
+        for word in (country.name, *country.aliases, *country.demonyms):
             index.setdefault(fold(word), country.iso3)
     return index
 
@@ -237,17 +240,25 @@ def officials() -> tuple[Official, ...]:
 
 
 @cache
-def _official_index() -> dict[str, Official]:
-    index: dict[str, Official] = {}
+def _official_index() -> dict[str, tuple[Official, ...]]:
+    index: dict[str, list[Official]] = {}
     for official in officials():
-        for word in (official.name, *official.aliases):
-            index.setdefault(fold(word), official)
-    return index
+        for word in dict.fromkeys(fold(word) for word in (official.name, *official.aliases)):
+            index.setdefault(word, []).append(official)
+    return {key: tuple(found) for key, found in index.items()}
 
 
-def official_for(name: str) -> Official | None:
-    """The official a full name or alias means, whatever its diacritics."""
-    return _official_index().get(fold(name))
+def officials_named(name: str) -> tuple[Official, ...]:
+    """Every official a name may mean: one person can sit for two states (Tusk for Poland and the EU)."""
+    return _official_index().get(fold(name), ())
+
+
+def official_for(name: str, *, date: str | None = None) -> Official | None:
+    """The official a full name or alias means, whatever its diacritics; date prefers who held office then."""
+    found = officials_named(name)
+    if date is not None:
+        found = tuple(official for official in found if official.roles_at(date)) or found
+    return found[0] if found else None
 
 
 # --- names -----------------------------------------------------------------------------------

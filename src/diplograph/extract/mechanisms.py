@@ -66,8 +66,17 @@ def _ordinal(text: str | None) -> int | None:
     return int(digits.group()) if digits else None
 
 
+_THEIR = re.compile(
+    r"(?:^|[-–—]\s)(?:The\s+)?(?P<a>[A-Z][\w ]+?)(?:\s+\([A-Z]+\))?\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w ]+?)"
+    r"(?:\s+\([A-Z]+\))?\s+(?:held|hold|holds|co-chaired|convened|opened)\s+their\b"
+)
+
+
 def find_mechanisms(sentence: str, *, pair: tuple[str, ...] = ()) -> list[MechanismMention]:
     """Mechanisms a sentence names; domestic bodies ("the 19th CPC Central Committee") are left out."""
+    their = _THEIR.search(sentence)
+    if their:
+        pair = (their.group("a").strip(), their.group("b").strip())
     out: list[MechanismMention] = []
     for pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
@@ -126,4 +135,6 @@ def _with_pair(name: str, pair: tuple[str, ...]) -> str:
     for code in pair:
         country = next((c for c in gazetteer.countries() if c.iso3 == code), None)
         names.append(country.name if country else code)
+    if re.match(r"(?i)the\s", name):
+        name = name[4:]
     return f"{names[0]}-{names[1]} {name}"

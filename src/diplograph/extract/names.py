@@ -89,7 +89,7 @@ def _runs(tokens: list[Token], skip: list[tuple[int, int]]) -> list[list[int]]:
             and token.text in _PARTICLES
             and bool(current)
             and i + 1 < len(tokens)
-            and tokens[i + 1].is_cap
+            and (tokens[i + 1].is_cap or (tokens[i + 1].text in _PARTICLES and i + 2 < len(tokens)))
         )
         if not inside_skip and ((token.is_cap and not token.is_upper) or particle):
             current.append(i)
@@ -139,7 +139,7 @@ def _labels(tokens: list[Token], run: list[int], sentence_start: int) -> list[st
             i = end
             continue
         token = tokens[run[i]]
-        if is_title_word(token):
+        if is_title_word(token) or (run[i] == sentence_start and token.key in PERSON_DESCRIPTORS):
             labels.append("title")
             i += 1
             continue
@@ -369,8 +369,9 @@ def _mention(
 ) -> Mention | None:
     seg_start, seg_end, known = segment
     name_tokens = [tokens[j] for j in run[seg_start:seg_end]]
-    # Trailing organisation or place words mean the "name" names a thing ("Ho Chi Minh City").
-    if seg_end < len(run) and labels[seg_end] in ("org", "place") and not known:
+    # Trailing organisation or place words mean the "name" names a thing ("Ho Chi Minh City",
+    # "Tran Phu High School", "Ho Chi Minh National Academy").
+    if _names_a_thing(labels[seg_end:]):
         return None
     if len(name_tokens) > 5 and not known:
         return None
@@ -416,6 +417,15 @@ def _mention(
         known=official,
         strong=known or has_title or bool(appositive),
     )
+
+
+def _names_a_thing(rest: list[str]) -> bool:
+    for label in rest:
+        if label in ("org", "place"):
+            return True
+        if label != "nonname":
+            return False
+    return False
 
 
 def _name_shaped(name_tokens: list[Token]) -> bool:

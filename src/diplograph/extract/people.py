@@ -76,7 +76,7 @@ _TITLE_REF = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+((?:[A-Z][\w.-]*\s+){0,3}?)"
     r"((?:[Vv]ice |[Dd]eputy |[Pp]rime |[Ff]oreign |[Gg]eneral |[Dd]efen[cs]e |[Cc]ommission |[Pp]arty )*"
     r"(?:[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|PM|[Mm]inister|[Ss]ecretary|[Cc]hairman|[Cc]hief|"
-    r"[Ll]eader|[Oo]fficer|[Oo]fficial|[Cc]ounterpart|[Aa]mbassador|[Cc]hancellor|[Kk]ing|[Ee]nvoy))\b"
+    r"[Ll]eader|[Oo]fficer|[Cc]ounterpart|[Aa]mbassador|[Cc]hancellor|[Kk]ing|[Ee]nvoy))\b"
     r"(?!\s+(?:[A-Z][a-z]|of\b|to\b|and\b))"
 )
 _GROUP_HEADS = {
@@ -152,16 +152,25 @@ class PeopleIndex:
                 return index
         return None
 
-    def short_match(self, token: Token) -> int | None:
-        """The person a lone name part refers to ("Wang", "Long"), most recent first."""
+    def short_match(self, token: Token, title: str = "") -> int | None:
+        """The person a lone name part refers to ("Wang", "Long").
+
+        Among namesakes, one whose title fits the word before ("PM Modi") wins, then the one the
+        story is most about (most mentions), not merely the latest.
+        """
         key = token.key
-        hits = [p.index for p in self.people if key in _short_forms(p)]
+        hits = [p for p in self.people if key in _short_forms(p) and p.mentions]
         if not hits:
             return None
-        for index in reversed(self.order):
-            if index in hits:
-                return index
-        return hits[0]
+        head = fold(title)
+        if head in ("pm", "premier"):
+            head = "prime minister"
+
+        def rank(person: PersonRecord) -> tuple[bool, int]:
+            fits = bool(head) and any(head in fold(t) or fold(t) in head for t in person.titles)
+            return fits, len(person.mentions)
+
+        return max(hits, key=rank).index
 
 
 def _sublist(small: list[str], big: list[str]) -> bool:
@@ -221,7 +230,9 @@ def _resolve_sentence(
     for token in info.tokens:
         if not token.is_cap or any(a <= token.start < b for a, b in covered + skip):
             continue
-        person = index.short_match(token)
+        position = info.tokens.index(token)
+        title = info.tokens[position - 1].text if position else ""
+        person = index.short_match(token, title)
         if person is not None and not _is_place_use(info.tokens, token):
             refs.append(Ref(token.start, token.end, (person,), "short"))
     refs.sort(key=lambda r: r.start)

@@ -78,7 +78,7 @@ def extract_article(article: Article) -> Extraction:
         masked=_masked(text, skip),
         host=_host_country(text, article),
         anchor=anchor,
-        min_date=_role_floor(people),
+        min_date=_min_date(people, text, anchor),
         pair=pair,
         title_span=article.title_span,
         people=people,
@@ -168,12 +168,25 @@ def _anchor(article: Article, text: str, people: PeopleIndex) -> tuple[PartialDa
     latest = _latest_full_date(text)
     if latest is not None:
         return latest, "latest-date-in-text"
-    years = [int(y) for y in re.findall(r"\b(?:in|of|since|by|the) (19[6-9]\d|20\d\d)\b", text)]
-    this_year = dt.date.today().year
-    years = [y for y in years if y <= this_year]
-    if years:
-        return PartialDate(str(max(years))), "latest-year-in-text"
     return None, "unknown"
+
+
+def _min_date(people: PeopleIndex, text: str, anchor: PartialDate | None) -> str | None:
+    """The earliest date the report's events can have when no full date anchors it.
+
+    Offices named ("Party General Secretary To Lam") began on known dates, and a report cannot be
+    older than the latest year it names as past ("in 2023", "since September 2023").
+    """
+    if anchor is not None and anchor.precision == "day":
+        return None
+    floor = _role_floor(people)
+    years = [int(y) for y in re.findall(r"\b(?:in|of|since|by|the|and) (19[6-9]\d|20\d\d)\b", text)]
+    years = [y for y in years if y <= dt.date.today().year]
+    if years:
+        latest = f"{max(years)}"
+        if floor is None or latest > floor[:4]:
+            floor = latest
+    return floor
 
 
 def _latest_full_date(text: str) -> PartialDate | None:
@@ -214,10 +227,16 @@ def _role_floor(people: PeopleIndex) -> str | None:
         if person.known is None or not person.mentions:
             continue
         for title in person.titles:
-            key = fold(title)
+            words = _title_words(title)
             for role in person.known.roles:
-                role_key = fold(role.title)
-                if role.start and role_key and (role_key == key or key.endswith(role_key)):
+                if role.start and words and words <= _title_words(role.title):
                     if floor is None or role.start > floor:
                         floor = role.start
     return floor
+
+
+_TITLE_NOISE = frozenset({"of", "the", "and", "party", "s", "in", "to", "for"})
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(fold(title).split()) - _TITLE_NOISE

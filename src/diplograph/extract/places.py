@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from diplograph.extract import gazetteer
 from diplograph.extract.tokens import Token
 
-_PREPOSITIONS = frozenset({"in", "at", "to", "from", "inside", "near", "of"})
+_PREPOSITIONS = frozenset({"in", "at", "to", "from", "inside", "near"})
+_OF_HEADS = frozenset({"city", "capital", "province", "county", "town", "region", "state", "island", "port"})
 # National venues that fix a city whoever reports them.
 _VENUES = {
     "great hall of the people": "Beijing",
@@ -76,6 +77,8 @@ def _introduced(tokens: list[Token], i: int) -> bool:
         key = word.key
         if key in _PREPOSITIONS:
             return True
+        if key == "of":
+            return i - back - 1 >= 0 and tokens[i - back - 1].key in _OF_HEADS
         if key in {"capital", "city", "the", "province", "county", "southwestern", "northern", "southern",
                    "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
                    "coastal", "border", "town", "port", "resort", "island"} or word.text == ",":
@@ -94,7 +97,10 @@ def _longest_place(tokens: list[Token], i: int) -> tuple[int, PlaceMention] | No
         words = " ".join(t.text for t in span)
         place = gazetteer.place_for(words)
         if place is not None:
-            return n, PlaceMention(span[0].start, span[-1].end, place.name, place.country, place.kind)
+            name = place.name
+            if place.kind in ("venue", "border_gate") and place.parent:
+                name = place.parent
+            return n, PlaceMention(span[0].start, span[-1].end, name, place.country, place.kind)
         code = gazetteer.country_for(words)
         if code and (n > 1 or tokens[i].key not in {"chinese", "vietnamese"}):
             if len(words) > 2 and not _is_demonym_use(tokens, i + n):

@@ -39,10 +39,36 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     ),
     (
         re.compile(
+            r"^\s*(?:The|This) (?:meeting|talks|session|seminar|conference|dialogue|event|exchange|summit)\s+"
+            r"(?:was|were)\s+(?:\w+\s+)?(?:organi[sz]ed|held|conducted|convened)\b"
+        ),
+        "meeting",
+        "anaphor",
+    ),
+    (
+        re.compile(
             r"\bThe (?:event|meeting|session|seminar|conference) saw the participation of\b"
         ),
         "meeting",
         "anaphor",
+    ),
+    (
+        re.compile(
+            r"\b(?:his|her|the) (?:entourage|delegation)\b[^.;]{0,40}?\b(?:are|were|includes?|included|"
+            r"comprises?|comprised|consists? of|consisted of)\b"
+        ),
+        "visit",
+        "anaphor",
+    ),
+    (re.compile(r"^\s*The (?:visit|trip|state visit|official visit)\b"), "visit", "update"),
+    (
+        re.compile(
+            r"\b(?:the|its|their) (?:prior|previous|last|preceding) (?:conference|meeting|session|round|dialogue|"
+            r"summit)\b",
+            _I,
+        ),
+        "meeting",
+        "event",
     ),
     (
         re.compile(
@@ -70,7 +96,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         re.compile(
             r"\b(?:held|hold|holds|holding|convened|convene|organi[sz]ed|organi[sz]e|conducted)\s+"
             + _WORDS
-            + r"(?:dialogue|seminar|conference|meeting|session|forum|round)\b",
+            + r"(?:dialogue|seminar|conference|meeting|session|forum|round|exchange)\b",
             _I,
         ),
         "meeting",
@@ -102,7 +128,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (
         re.compile(
             r"\b(?:paid|pays|pay|paying|made|making)\s+(?:an?\s+)?" + _WORDS + r"visit\b"
-            r"|\bvisit(?:ed|s|ing)?\b(?-i:(?= (?:to )?[A-Z]))"
+            r"|\bvisit(?:ed|ing)?\b(?-i:(?= (?:to )?[A-Z]))|\bvisits\b(?-i:(?= [A-Z]))"
             r"|\barriv(?:ed|es|ing) in\b|\bflew (?:in)?to\b|\btravel(?:l?ed|l?ing|s)? to\b",
             _I,
         ),
@@ -186,7 +212,7 @@ def _joined_in(sentence: str) -> list[Trigger]:
             hit = pattern.search(part)
             if hit:
                 offset = match.group("list").find(part)
-                out.append(Trigger(base + offset + hit.start(), base + offset + hit.end(), kind, "verb"))
+                out.append(Trigger(base + offset + hit.start(), base + offset + hit.end(), kind, "list"))
                 break
     if out:
         # The people stand between "joined" and the list: treat "joined" as the verb span start.

@@ -40,7 +40,9 @@ _PHOTO_AGENCIES = frozenset(
 _CREDIT_GLUE = frozenset({"via", "by", "and", "for", "of", "/", "images", "photo", "file"})
 
 _PHOTO_LINE = re.compile(
-    r"^(?:photos?|ảnh|photograph|image|credit|photo credit)\s*:\s*\S.{0,80}$", re.IGNORECASE
+    r"^(?:photos?|ảnh|photograph|image|credit|photo credit)"
+    r"(?:\s*:|\s+(?:by|courtesy(?:\s+of)?)\b)\s*\S.{0,80}$",
+    re.IGNORECASE,
 )
 _PHOTO_PAREN = re.compile(r"\((?:[\w.'’-]+[ \t]+){0,2}(?:photos?|ảnh|image)\b[^()\n]{0,80}\)", re.IGNORECASE)
 _AGENCY_PAREN = re.compile(r"\((?P<agency>[^()/\n]{2,30})(?P<who>/[^()\n]{1,40})?\)")
@@ -57,7 +59,26 @@ _COMMENTS = re.compile(r"^comments?\s*\(\d+\)$", re.IGNORECASE)
 _REPORTING = re.compile(r"^\(?(?:reporting|writing|editing|additional reporting)\s+by\b.*$", re.IGNORECASE)
 _BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,70})$", re.IGNORECASE)
 _PUBLISHER_LINE = re.compile(r"^\((?P<pub>[A-Z][^()\n]{3,100})\)$")
-_BYLINE_GLUE = frozenset({"and", "&", "in", "of", "the", "de", "van", "von", "da", "staff"})
+_BYLINE_GLUE = frozenset(
+    {
+        "and",
+        "&",
+        "in",
+        "of",
+        "the",
+        "de",
+        "van",
+        "von",
+        "da",
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -104,14 +125,15 @@ def _line_credits(line: Line, found: Credits) -> None:
         at_end = match.end() == len(text)
         if agency and (match.group("who") or at_end):
             found.skip.append((line.start + match.start(), line.start + match.end()))
-            if at_end:
+            if at_end and not match.group("who"):
                 found.sources.append((3, agency))
     trailing = _TRAILING.search(text)
     if trailing and _is_credit(trailing.group("credit")):
+        credit = trailing.group("credit")
         found.skip.append((line.start + trailing.start("credit"), line.end))
-        agency = _agency_of(trailing.group("credit").replace("Pool", ""))
-        if agency and not re.match(r"^(?:photo|ảnh)", trailing.group("credit"), re.IGNORECASE):
-            found.sources.append((3, agency))
+        # A lone "REUTERS" signs the story; "NAME/Pool via REUTERS" only signs a photo.
+        if " " not in credit.strip() and "/" not in credit:
+            found.sources.append((3, agency_name(credit.strip()) or credit.strip()))
     signature = _SIGNATURE.search(text)
     if signature and _signature_ok(signature.group("sig")):
         found.skip.append((line.start + signature.start(), line.end))
@@ -176,7 +198,7 @@ def byline_credit(line: Line) -> tuple[tuple[int, int], str | None] | None:
     if not all(w[:1].isupper() or w.lower() in _BYLINE_GLUE for w in words):
         return None
     agency = agency_name(who) or agency_name(
-        re.sub(r"\s+(?:staff|reporters?|writers?)$", "", who, flags=re.I)
+        re.sub(r"\s+(?:staff|reporters?|writers?|correspondents?)\b.*$", "", who, flags=re.I)
     )
     return line.span, agency
 

@@ -64,6 +64,24 @@ _NOT_PLACES = frozenset(
         "URGENT",
         "FLASH",
         "FILE",
+        # Organisations and abbreviations that head a line but file no story.
+        "ASEAN",
+        "APEC",
+        "BRICS",
+        "NATO",
+        "UN",
+        "EU",
+        "WHO",
+        "WTO",
+        "IMF",
+        "SCO",
+        "CPC",
+        "CPV",
+        "PM",
+        "US",
+        "UK",
+        "FM",
+        "VN",
     }
 )
 _MAX_WORDS = 4
@@ -81,6 +99,7 @@ class _Parts:
     year: int | None
     sep: str | None
     end: int
+    region: bool = False
 
 
 def _is_caps(words: str) -> bool:
@@ -103,6 +122,7 @@ def _read_date(text: str, pos: int) -> tuple[int | None, int | None, int | None,
 def _read_tail(text: str, pos: int, place: str | None, caps: bool) -> _Parts | None:
     """Read what may follow the place: ", Region", ", Dec. 10", "(Agency)", "/TASS/." and a separator."""
     month = day = year = None
+    region_seen = False
     for _ in range(2):
         comma = _COMMA.match(text, pos)
         if not comma:
@@ -114,7 +134,7 @@ def _read_tail(text: str, pos: int, place: str | None, caps: bool) -> _Parts | N
         region = _REGION.match(text, comma.end())
         if not region or region.group(0).rstrip(".").lower() in {"and", "the"}:
             break
-        pos = region.end()
+        pos, region_seen = region.end(), True
     agency = None
     slash = _AGENCY_SLASH.match(text, pos)
     paren = _AGENCY_PAREN.match(text, pos)
@@ -124,9 +144,9 @@ def _read_tail(text: str, pos: int, place: str | None, caps: bool) -> _Parts | N
         agency, pos = paren.group("agency").strip(), paren.end()
     sep = _SEP.match(text, pos)
     if sep:
-        return _Parts(place, caps, agency, month, day, year, sep.group("sep"), sep.end())
+        return _Parts(place, caps, agency, month, day, year, sep.group("sep"), sep.end(), region_seen)
     if slash and slash.group(0).endswith("."):
-        return _Parts(place, caps, agency, month, day, year, None, pos)
+        return _Parts(place, caps, agency, month, day, year, None, pos, region_seen)
     return None
 
 
@@ -159,9 +179,12 @@ def _accept(parts: _Parts) -> bool:
     if not parts.caps:
         words_ok = all(w[:1].isupper() for w in place.split())
         return words_ok and parts.agency is not None
+    known = known_place(place) is not None
     if parts.sep == ":":
-        return known_place(place) is not None or parts.agency is not None
-    return True
+        return known or parts.agency is not None
+    bare = parts.agency is None and parts.month is None and not parts.region
+    # An unknown run of capitals with nothing after it ("CHINA-VIETNAM TALKS —") is a headline.
+    return known or not bare or " " not in place.strip()
 
 
 def _resolve(parts: _Parts, text: str, start: int) -> Dateline:

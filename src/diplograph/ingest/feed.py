@@ -46,7 +46,8 @@ def articles_from_feed(
     if not entries:
         problem = "feed has no entries"
         if parsed.get("bozo"):
-            problem = f"not a readable RSS/Atom feed ({parsed.get('bozo_exception')})"
+            reason = " ".join(str(parsed.get("bozo_exception")).split())
+            problem = f"not a readable RSS/Atom feed ({reason})"
         yield IngestError(source, problem)
         return
     feed_title = (parsed.get("feed") or {}).get("title")
@@ -56,6 +57,8 @@ def articles_from_feed(
             yield IngestError(f"{source}:{index}", "feed entry has no content or summary")
             continue
         link = entry.get("link")
+        if not (isinstance(link, str) and link.startswith(("http://", "https://"))):
+            link = None
         title = html_to_text(entry.get("title") or "") or None
         article = build_article(
             text,

@@ -83,6 +83,11 @@ def html_to_text(markup: str) -> str:
 def _element_text(root: Any) -> str:
     for bad in root.xpath("//script|//style|//noscript|//template"):
         bad.drop_tree()
+    for element in root.iter():
+        # Source line breaks inside a paragraph are spaces in HTML; only blocks and <br> break lines.
+        if element.tag != "pre":
+            element.text = re.sub(r"\s+", " ", element.text) if element.text else element.text
+        element.tail = re.sub(r"\s+", " ", element.tail) if element.tail else element.tail
     for br in root.iter("br"):
         br.tail = "\n" + (br.tail or "")
     for block in root.iter(*_BLOCKS):
