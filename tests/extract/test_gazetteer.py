@@ -475,3 +475,17 @@ def test_gazetteer_mechanism_for_keeps_different_pairs_apart() -> None:
     assert mechanism_for("India-US 2+2") != mechanism_for("India-Japan 2+2")
     assert mechanism_for("Vietnam-Cambodia Intergovernmental Committee for Bilateral Cooperation") is None
     assert mechanism_for("") is None
+
+
+def test_gazetteer_country_for_code_reads_iso3_codes_only() -> None:
+    found = gazetteer.country_for_code("vnm")
+    assert found is not None
+    assert (found.iso3, found.name, found.capital) == ("VNM", "Vietnam", "Hanoi")
+    assert gazetteer.country_for_code("EUU") is not None
+    assert gazetteer.country_for_code("Vietnam") is None
+    assert gazetteer.country_for_code("") is None
+
+
+def test_gazetteer_given_names_are_not_countries_or_places() -> None:
+    found = given_names()
+    assert not {name for name in found if country_for(name) or place_for(name)}

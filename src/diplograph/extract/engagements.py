@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from diplograph.extract import gazetteer
 from diplograph.extract.dates import DateMention, Tense, find_dates, resolve, tense_of
 from diplograph.extract.mechanisms import MechanismMention, find_mechanisms
 from diplograph.extract.people import PeopleIndex, Ref, SentenceInfo
@@ -44,7 +45,7 @@ _REPORTING = re.compile(
 )
 _DURING = re.compile(r"\b[Dd]uring (?:the|his|her|their|this) (?:trip|visit|stay|tour)\b")
 _BOUNDARY = re.compile(
-    r";|,\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
+    r"^\s*(?:Prior to|Before|After|Following|Ahead of)\b[^,]{0,80},|;|,\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
     r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,|\b)"
 )
 _EVENT_SUBJECT = re.compile(
@@ -164,7 +165,8 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
             listed = draft_subject + objects
         subject = draft_subject
         if trigger.mode in ("anaphor", "attend_ref", "update"):
-            if _attach(ctx, trigger, draft_subject + objects, info, (dates, places)):
+            people = [] if trigger.mode == "update" else draft_subject + objects
+            if _attach(ctx, trigger, people, info, (dates, places)):
                 continue
         if _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(sentence[: trigger.start]):
             if not any(m.ordinal for m in mechanisms):
@@ -211,17 +213,19 @@ def _people(ctx: DocContext, refs: list[Ref]) -> list[int]:
     for ref in refs:
         people = ref.people
         if ref.kind == "they":
-            people = tuple(_last_pair(ctx))
+            people = tuple(_last_pair(ctx, ref))
         for person in people:
             if person not in out and ctx.people.people[person].mentions:
                 out.append(person)
     return out
 
 
-def _last_pair(ctx: DocContext) -> list[int]:
-    for draft in reversed(ctx.drafts):
-        if len(draft.participants) >= 2:
-            return draft.participants
+def _last_pair(ctx: DocContext, ref: Ref) -> list[int]:
+    """ "they", "the leaders": the people of the last engagement held before this sentence."""
+    for status in ("held", "planned"):
+        for draft in reversed(ctx.drafts):
+            if draft.end <= ref.start and draft.status == status and len(draft.participants) >= 2:
+                return draft.participants
     return []
 
 
@@ -238,6 +242,18 @@ def _split(ctx: DocContext, trigger: Trigger, subject: list[int], objects: list[
     return [subject + objects]
 
 
+def _names_place(info: SentenceInfo, offset: int) -> bool:
+    """ "visited Hanoi", "visiting China": the object of a bare "visit" must be a place."""
+    words = [t for t in info.tokens if t.start >= info.start + offset][:4]
+    if words and words[0].key == "to":
+        words = words[1:]
+    for n in range(len(words), 0, -1):
+        phrase = " ".join(t.text for t in words[:n])
+        if words[0].is_cap and (gazetteer.place_for(phrase) or gazetteer.country_for(phrase)):
+            return True
+    return False
+
+
 def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
     """Drop triggers whose object shows they are no engagement: a plenum, "received praise"."""
     after = sentence[trigger.start : trigger.end + 80]
@@ -252,6 +268,8 @@ def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
         before = sentence[: trigger.start]
         if re.search(r"\b(?:if|whether|that|this|it)\s+$", before) or not _EVENT_SUBJECT.search(before):
             return False
+    if trigger.kind == "visit" and re.fullmatch(r"(?i)visit(?:ed|ing|s)?", phrase):
+        return _names_place(info, trigger.end)
     if sentence[trigger.start : trigger.end].lower().startswith("receiv"):
         window = (info.start + trigger.end, info.start + trigger.end + 90)
         return any(window[0] <= r.start < window[1] and r.kind in ("name", "title") for r in info.refs)
@@ -328,7 +346,7 @@ def _date(ctx: DocContext, draft: Draft, sentence: str, trigger: Trigger, dates:
     if during:
         visit = next((d for d in reversed(ctx.drafts) if d.kind == "visit" and d.date), None)
         if visit is not None:
-            draft.date, draft.date_basis, draft.soft_date = visit.date, "during-visit", False
+            draft.date, draft.date_basis = visit.date, "during-visit"
             return
     if previous is not None and draft.status == "held":
         draft.date, draft.date_basis = previous, "inherited"
@@ -395,7 +413,16 @@ def _attach(
 ) -> bool:
     """Add to the engagement a definite reference points back to ("The meeting was co-chaired by")."""
     wanted_visit = trigger.kind == "visit"
-    target = next((d for d in reversed(ctx.drafts) if (d.kind == "visit") == wanted_visit), None)
+    target = next(
+        (
+            d
+            for d in reversed(ctx.drafts)
+            if (d.kind == "visit") == wanted_visit
+            and not d.in_title
+            and (trigger.mode != "attend_ref" or _same_noun(d, trigger))
+        ),
+        None,
+    )
     if target is None:
         return False
     dates, places = found
@@ -415,6 +442,13 @@ def _attach(
     if trigger.kind in ("co_chair", "video_call", "phone_call") and target.kind in ("meeting", "talks", "dialogue"):
         target.kind = trigger.kind
     return True
+
+
+def _same_noun(draft: Draft, trigger: Trigger) -> bool:
+    """ "attended the seminar" points back to a seminar; "the meeting" to any meeting-like engagement."""
+    if trigger.noun in (None, "meeting", "event", "session"):
+        return draft.kind not in ("visit", "signing", "attend")
+    return draft.noun == trigger.noun or bool(draft.mechanism and trigger.noun in draft.mechanism.lower())
 
 
 def _fill_lead(ctx: DocContext) -> None:
@@ -469,6 +503,10 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 def _same(a: Draft, b: Draft) -> bool:
     if a.status != b.status:
         return False
+    if a.sentence == b.sentence and a.kind == b.kind and a.participants and b.participants:
+        small, big = sorted((set(a.participants), set(b.participants)), key=len)
+        if small <= big:
+            return True
     kinds_ok = a.kind == b.kind or frozenset({a.kind, b.kind}) in _DISTINCT_KINDS
     if not kinds_ok:
         return False

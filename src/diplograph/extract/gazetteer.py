@@ -26,6 +26,7 @@ __all__ = [
     "Role",
     "countries",
     "country_for",
+    "country_for_code",
     "fold",
     "given_names",
     "mechanism_for",
@@ -132,6 +133,16 @@ def _country_index() -> dict[str, str]:
 def country_for(word: str) -> str | None:
     """ISO3 for a country name, alias, demonym or adjective ("Chinese" -> "CHN")."""
     return _country_index().get(fold(word))
+
+
+@cache
+def _country_codes() -> dict[str, Country]:
+    return {country.iso3: country for country in countries()}
+
+
+def country_for_code(code: str) -> Country | None:
+    """The country an ISO3 code names ("vnm" or "VNM"); codes are kept out of country_for's words."""
+    return _country_codes().get(code.strip().upper())
 
 
 # --- places ----------------------------------------------------------------------------------

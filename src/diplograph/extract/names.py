@@ -47,9 +47,14 @@ class Mention:
     strong: bool
 
 
+def _title_key(token: Token) -> str:
+    """Hyphenated titles fold to spaces ("director general"); the lexicon spells them with hyphens."""
+    return token.key.replace(" ", "-")
+
+
 def is_title_word(token: Token) -> bool:
     """Whether a token can be part of a title ("Minister", "Gen.", "Deputy")."""
-    key = token.key
+    key = _title_key(token)
     if key in _DOTTED_TITLES:
         return token.text.endswith(".")
     if key == "first" or key == "lady":
@@ -59,7 +64,7 @@ def is_title_word(token: Token) -> bool:
 
 def is_title_head(token: Token) -> bool:
     """Whether a token is the head of a title, not only a modifier."""
-    key = token.key
+    key = _title_key(token)
     if key in _DOTTED_TITLES:
         return token.text.endswith(".")
     return key in TITLE_HEADS or key in PERSON_DESCRIPTORS or key == "lady"
@@ -423,7 +428,7 @@ def _names_a_thing(rest: list[str]) -> bool:
     for label in rest:
         if label in ("org", "place"):
             return True
-        if label != "nonname":
+        if label not in ("nonname", "title"):
             return False
     return False
 

@@ -77,7 +77,7 @@ _TITLE_REF = re.compile(
     r"((?:[Vv]ice |[Dd]eputy |[Pp]rime |[Ff]oreign |[Gg]eneral |[Dd]efen[cs]e |[Cc]ommission |[Pp]arty )*"
     r"(?:[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|PM|[Mm]inister|[Ss]ecretary|[Cc]hairman|[Cc]hief|"
     r"[Ll]eader|[Oo]fficer|[Cc]ounterpart|[Aa]mbassador|[Cc]hancellor|[Kk]ing|[Ee]nvoy))\b"
-    r"(?!\s+(?:[A-Z][a-z]|of\b|to\b|and\b))"
+    r"(?![-\w]|\s+(?:[A-Z][a-z]|of\b|to\b|and\b|for\b))"
 )
 _GROUP_HEADS = {
     "presidents": "president",
@@ -238,7 +238,7 @@ def _resolve_sentence(
     refs.sort(key=lambda r: r.start)
     sentence = text[info.start : info.end]
     refs.extend(_pronoun_refs(sentence, info, refs, infos))
-    refs.extend(_group_refs(sentence, info, index))
+    refs.extend(_group_refs(sentence, info, index, refs))
     refs.extend(_title_refs(sentence, info, refs, index))
     refs.sort(key=lambda r: r.start)
     refs = [r for r in refs if r.people or r.kind == "they"]
@@ -275,23 +275,24 @@ def _pronoun_refs(sentence: str, info: SentenceInfo, refs: list[Ref], infos: lis
     return out
 
 
-def _group_refs(sentence: str, info: SentenceInfo, index: PeopleIndex) -> list[Ref]:
+def _group_refs(sentence: str, info: SentenceInfo, index: PeopleIndex, refs: list[Ref]) -> list[Ref]:
     out: list[Ref] = []
     for match in _GROUP.finditer(sentence):
         noun = match.group(1).lower()
         head = _GROUP_HEADS.get(noun)
-        people = _pick_pair(index, head)
+        earlier = [p for r in refs if r.end <= info.start + match.start() for p in r.people]
+        people = _pick_pair(index, head, earlier)
         out.append(Ref(info.start + match.start(), info.start + match.end(), people, "group"))
     for match in _THEY.finditer(sentence):
         out.append(Ref(info.start + match.start(), info.start + match.end(), (), "they"))
     return out
 
 
-def _pick_pair(index: PeopleIndex, head: str | None) -> tuple[int, ...]:
+def _pick_pair(index: PeopleIndex, head: str | None, earlier: list[int]) -> tuple[int, ...]:
     """The two most recent people of different countries (with the title head, if given)."""
     chosen: list[int] = []
     countries: set[str | None] = set()
-    for person_index in reversed(index.order):
+    for person_index in reversed(index.order + earlier):
         person = index.people[person_index]
         if person_index in chosen or (head and not person.has_title(head)):
             continue
@@ -334,9 +335,15 @@ def _best_title_match(
         and (generic or p.has_title(head) or _head_in_titles(p, head))
         and p.index != subject
     ]
+    recency = {p: i for i, p in enumerate(index.order)}
+    for ref in refs:
+        if ref.end <= start:
+            for person in ref.people:
+                recency[person] = len(recency) + 1
+    if not head.endswith("counterpart"):
+        candidates = [c for c in candidates if c.index in recency]
     if not candidates:
         return None
-    recency = {p: i for i, p in enumerate(index.order)}
     if head.endswith("counterpart") and subject is not None:
         subject_titles = {fold(t) for t in index.people[subject].titles}
         same = [c for c in candidates if subject_titles & {fold(t) for t in c.titles}]

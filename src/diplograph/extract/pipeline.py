@@ -146,11 +146,42 @@ def _pair(people: PeopleIndex, text: str) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common(2))
 
 
+_CULTURE_COUNTRY = {
+    "vietnamese": "VNM",
+    "chinese": "CHN",
+    "korean": "KOR",
+    "japanese": "JPN",
+    "indian": "IND",
+}
+
+
+@cache
+def _surname_cultures() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for row in gazetteer.read_table("surnames.tsv"):
+        for word in (row["surname"], *row.get("aliases", "").split("|")):
+            if word:
+                table.setdefault(fold(word), row["culture"])
+    return table
+
+
 def _settle_countries(people: PeopleIndex, pair: tuple[str, ...]) -> None:
-    """A person with no country of their own but a host ("Ambassador to China") is of the other side."""
+    """Give a country to people the text leaves without one.
+
+    Someone posted to a country ("Ambassador to China") is of the other side of the pair; failing
+    that, a family name typical of one of the pair's two countries decides ("Li" in a
+    China-Vietnam report). Outside the pair, nothing is guessed.
+    """
+    cultures = _surname_cultures()
     for person in people.people:
         if person.country is None and person.host and len(pair) == 2 and person.host in pair:
             person.country = pair[0] if person.host == pair[1] else pair[1]
+        if person.country is None and person.mentions:
+            parts = fold(person.name).split()
+            culture = cultures.get(parts[0]) or cultures.get(parts[-1]) if parts else None
+            code = _CULTURE_COUNTRY.get(culture or "")
+            if code and code in pair:
+                person.country = code
 
 
 def _anchor(article: Article, text: str, people: PeopleIndex) -> tuple[PartialDate | None, str]:

@@ -80,6 +80,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "attend",
         "attend_ref",
     ),
+    (re.compile(r"^\s*(?:Also\s+)?(?:Attending|Present at|Participating in)\b"), "attend", "attend_ref"),
     (re.compile(r"\bco-?chair(?:ed|s|ing)?\b", _I), "co_chair", "verb"),
     (
         re.compile(

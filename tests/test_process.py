@@ -1,0 +1,134 @@
+"""Batch extraction: order, errors in place, directory walks, stdin, and the process pool."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from diplograph import process
+from diplograph.errors import ExtractionError, IngestError
+from diplograph.model import Article, Extraction
+from diplograph.process import Outcome, extract_paths
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "samples"
+
+REPORT = (
+    " date 2024-12-11 Wang Yi meets Bui Thanh Son\n\n"
+    "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi met Vietnamese Deputy Prime Minister "
+    "Bui Thanh Son in Beijing on Tuesday.\n"
+)
+
+
+def _key(outcome: Outcome) -> object:
+    """Extractions compare by value; IngestErrors by what they say."""
+    return ("error", outcome.source, outcome.problem) if isinstance(outcome, IngestError) else outcome
+
+
+def _write(path: Path, text: str = REPORT) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_process_directory_follows_sorted_file_order() -> None:
+    files = sorted(p for p in SAMPLES.iterdir() if p.is_file())
+    one_by_one = [_key(o) for f in files for o in extract_paths([f])]
+    assert [_key(o) for o in extract_paths([SAMPLES])] == one_by_one
+    assert len(one_by_one) > len(files), "multi-report files (JSON Lines, RSS) yield several extractions"
+
+
+def test_process_two_workers_give_the_same_output_as_one(tmp_path: Path) -> None:
+    paths = [
+        SAMPLES,
+        tmp_path / "missing.txt",
+        _write(tmp_path / "empty.txt", ""),
+        SAMPLES / "wire_briefs.jsonl",
+    ]
+    serial = [_key(o) for o in extract_paths(paths, workers=1)]
+    pooled = [_key(o) for o in extract_paths(paths, workers=2)]
+    assert pooled == serial
+    assert sum(isinstance(o, tuple) for o in serial) == 2
+
+
+def test_process_bad_source_is_reported_in_its_place(tmp_path: Path) -> None:
+    first, second = _write(tmp_path / "a.txt"), _write(tmp_path / "b.txt")
+    missing = tmp_path / "missing.txt"
+    outcomes = list(extract_paths([first, missing, second]))
+    assert [type(o) for o in outcomes] == [Extraction, IngestError, Extraction]
+    error = outcomes[1]
+    assert isinstance(error, IngestError)
+    assert error.source == str(missing)
+    assert error.problem == "no such file or directory"
+
+
+def test_process_directory_walk_skips_hidden_files_and_json(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt")
+    _write(tmp_path / ".draft.txt")
+    _write(tmp_path / ".cache" / "b.txt")
+    _write(tmp_path / "gold" / "a.json", json.dumps({"doc": "a.txt", "events": []}))
+    outcomes = list(extract_paths([tmp_path]))
+    assert [o.article.doc for o in outcomes if isinstance(o, Extraction)] == ["a.txt"]
+    assert len(outcomes) == 1
+
+
+def test_process_json_file_named_explicitly_is_read(tmp_path: Path) -> None:
+    record = _write(tmp_path / "one.json", json.dumps({"id": "r1", "text": REPORT}))
+    (outcome,) = extract_paths([record])
+    assert isinstance(outcome, Extraction)
+    assert outcome.article.doc == "r1"
+
+
+def test_process_empty_directory_is_an_error(tmp_path: Path) -> None:
+    (outcome,) = extract_paths([tmp_path])
+    assert isinstance(outcome, IngestError)
+    assert outcome.source == str(tmp_path)
+
+
+def test_process_reads_stdin_in_order_with_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(REPORT.encode("utf-8"))))
+    report = _write(tmp_path / "a.txt")
+    outcomes = list(extract_paths([report, "-"], workers=2))
+    assert [type(o) for o in outcomes] == [Extraction, Extraction]
+    assert isinstance(outcomes[0], Extraction)
+    assert isinstance(outcomes[1], Extraction)
+    assert outcomes[1].article.text == outcomes[0].article.text
+    assert outcomes[1].engagements == outcomes[0].engagements
+
+
+def test_process_rejects_fewer_than_one_worker() -> None:
+    with pytest.raises(ValueError, match="at least 1"):
+        list(extract_paths([SAMPLES], workers=0))
+
+
+def test_process_max_bytes_refuses_large_sources(tmp_path: Path) -> None:
+    report = _write(tmp_path / "a.txt")
+    (outcome,) = extract_paths([report], max_bytes=10)
+    assert isinstance(outcome, IngestError)
+    assert "limit" in outcome.problem
+
+
+def test_process_encoding_is_used_to_decode(tmp_path: Path) -> None:
+    report = tmp_path / "latin.txt"
+    report.write_bytes(REPORT.replace("Bui", "Bùi").encode("cp1252"))
+    (refused,) = extract_paths([report])
+    (decoded,) = extract_paths([report], encoding="cp1252")
+    assert isinstance(refused, IngestError)
+    assert isinstance(decoded, Extraction)
+    assert "Bùi Thanh Son" in decoded.article.text
+
+
+def test_process_extraction_error_is_reported_not_raised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(article: Article) -> Extraction:
+        raise ExtractionError(f"cannot handle {article.doc}")
+
+    monkeypatch.setattr(process, "extract_article", refuse)
+    report = _write(tmp_path / "a.txt")
+    (outcome,) = extract_paths([report])
+    assert isinstance(outcome, IngestError)
+    assert outcome.source == str(report)
+    assert "extraction failed" in outcome.problem
