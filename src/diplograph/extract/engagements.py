@@ -28,7 +28,7 @@ _PLANNED = re.compile(
     r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|was scheduled to|were scheduled to|"
     r"scheduled|slated|is expected to|are expected to|plans? to|planned|is to|are to|agreed to|upcoming|"
     r"next|is due to|are due to|would|to be held|preparations? for|prepare for|to well organi[sz]e|"
-    r"to organi[sz]e|to successfully organi[sz]e|invites?|proposed)\b",
+    r"to organi[sz]e|to successfully organi[sz]e)\b",
     re.IGNORECASE,
 )
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+|well\s+)?$", re.IGNORECASE)
@@ -50,7 +50,7 @@ _BOUNDARY = re.compile(
 )
 _EVENT_SUBJECT = re.compile(
     r"\b(?:meeting|conference|session|talks|summit|dialogue|exchange|seminar|forum|ceremony|event|visit|"
-    r"round|consultations?|Meeting|Conference|Exchange|Summit|Dialogue|Forum)\b[^.;]{0,80}$"
+    r"round|consultations?|Meeting|Conference|Exchange|Summit|Dialogue|Forum)\b[^.;]{0,140}$"
 )
 _STRENGTH = {"publication": 0, "unknown": 0}
 _SIDES = re.compile(r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b")
@@ -128,7 +128,7 @@ def _locate_by_visits(drafts: list[Draft]) -> None:
     """An engagement with no stated place, held during someone's visit, took place where they visited."""
     visits = [d for d in drafts if d.kind == "visit" and d.status == "held" and (d.location or d.location_country)]
     for draft in drafts:
-        if draft.location or draft.kind == "visit":
+        if draft.location or draft.kind in ("visit", "phone_call", "video_call"):
             continue
         for visit in visits:
             if set(visit.participants) & set(draft.participants) and _dates_compatible(visit, draft, loose=True):
@@ -298,6 +298,13 @@ def _draft(
         noun=trigger.noun,
     )
     mechanism = _nearest(mechanisms, trigger)
+    preparing = mechanism is not None and re.search(
+        r"\b(?:preparations? for|prepare for|preparing for|ahead of|in the run-up to)\s+(?:the\s+)?$",
+        sentence[max(0, mechanism.start - 40) : mechanism.start + 4],
+    )
+    if mechanism is not None and preparing and mechanism.start > trigger.end and draft.status == "held":
+        draft.mechanism = mechanism.name
+        mechanism = None
     if mechanism is None and re.match(r"(?i)(?:the|its|their) (?:prior|previous|last|preceding)\b",
                                       sentence[trigger.start : trigger.end]):
         earlier = next((d for d in reversed(ctx.drafts) if d.mechanism), None)
@@ -400,6 +407,8 @@ def _place(ctx: DocContext, draft: Draft, trigger: Trigger, places: list[PlaceMe
         draft.location, draft.location_country = place.name, place.country or None
         return
     previous = ctx.drafts[-1] if ctx.drafts else None
+    if draft.kind in ("phone_call", "video_call"):
+        return
     if previous is not None and previous.location and (draft.soft_date or previous.date == draft.date):
         draft.location, draft.location_country = previous.location, previous.location_country
 

@@ -37,8 +37,14 @@ class PersonRecord:
         return fold(self.name).split()
 
     def has_title(self, head: str) -> bool:
-        """Whether any of the person's titles contains the folded head phrase."""
-        return any(head in f" {fold(t)} " for t in self.titles)
+        """Whether the person holds the office the head names ("foreign minister"), not a deputy's."""
+        for title in self.titles:
+            words = fold(title).split()
+            while words and (gazetteer.country_for(words[0]) or words[0] in ("the", "party")):
+                words.pop(0)
+            if " ".join(words).startswith(head):
+                return True
+        return False
 
 
 @dataclass(frozen=True, slots=True)

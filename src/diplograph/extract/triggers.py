@@ -96,7 +96,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (
         re.compile(
             r"\b(?:held|hold|holds|holding|convened|convene|organi[sz]ed|organi[sz]e|conducted)\s+"
-            + _WORDS
+            + r"(?:[\w'’\"“”-]+\s+){0,6}?"
             + r"(?:dialogue|seminar|conference|meeting|session|forum|round|exchange)\b",
             _I,
         ),
