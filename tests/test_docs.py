@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 
 import pytest
 import typer
 from typer.core import TyperGroup, TyperOption
+from typer.testing import CliRunner
 
 from diplograph.cli import OutputFormat, app
 
@@ -61,3 +63,20 @@ def test_docs_format_choices_are_documented() -> None:
     section = _section("diplograph extract")
     for choice in OutputFormat:
         assert f"`{choice.value}`" in section
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+_README_EXAMPLE = re.compile(r"```console\n\$ (diplograph extract [^\n]*--format pretty)\n(.*?)```", re.S)
+
+
+def test_docs_readme_example_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's pretty example is the command's actual output, not a mock-up."""
+    match = _README_EXAMPLE.search(README.read_text(encoding="utf-8"))
+    assert match, "README.md has no '$ diplograph extract ... --format pretty' example"
+    command, shown = match.groups()
+    monkeypatch.chdir(README.parent)
+    result = CliRunner().invoke(app, shlex.split(command)[1:])
+    assert result.exit_code == 0, result.stderr
+    assert shown == result.stdout, (
+        f"README.md example is out of date; the command now prints:\n{result.stdout}"
+    )

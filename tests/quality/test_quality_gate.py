@@ -36,7 +36,7 @@ def test_quality_gate_holds_floors(name: str, tmp_path: Path) -> None:
         pytest.skip("../shared is not beside the checkout")
     out = tmp_path / "pred.jsonl"
     lines = []
-    for item in read_articles([_docs(name)]):
+    for item in read_articles(sorted(_docs(name).glob("*.txt"))):
         assert not isinstance(item, IngestError), str(item)
         lines.append(dumps(extract_article(item)))
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

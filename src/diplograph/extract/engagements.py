@@ -113,7 +113,7 @@ def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
     """The story's current date: the last date a sentence states, for sentences that state none."""
     sentence = ctx.masked[info.start : info.end]
     for mention in reversed(find_dates(sentence)):
-        if mention.kind in ("year", "relative_year", "relative_week") or mention.month is None and mention.kind in (
+        if mention.kind in ("year", "relative_year", "relative_week", "relative_month") or mention.month is None and mention.kind in (
             "range", "full"
         ):
             continue
@@ -158,12 +158,12 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
     listed: list[int] = []
     for i, trigger in enumerate(mains):
         nxt = mains[i + 1].start if i + 1 < len(mains) else len(sentence)
-        draft_subject, objects = _participants(ctx, info, sentence, refs, mains, i, nxt, subject)
+        draft_subject, objects, clause_subject = _participants(ctx, info, sentence, refs, mains, i, nxt, subject)
         if trigger.mode == "list":
             draft_subject, objects = listed, []
         elif i + 1 < len(mains) and mains[i + 1].mode == "list":
             listed = draft_subject + objects
-        subject = draft_subject
+        subject = clause_subject
         if trigger.mode in ("anaphor", "attend_ref", "update"):
             people = [] if trigger.mode == "update" else draft_subject + objects
             if _attach(ctx, trigger, people, info, (dates, places)):
@@ -187,7 +187,8 @@ def _participants(
     i: int,
     nxt: int,
     previous_subject: list[int],
-) -> tuple[list[int], list[int]]:
+) -> tuple[list[int], list[int], list[int]]:
+    """(subject, objects) of a trigger, and the clause subject that later triggers inherit."""
     trigger = mains[i]
     low = mains[i - 1].end if i else 0
     boundary = max((m.end() for m in _BOUNDARY.finditer(sentence, low, trigger.start)), default=None)
@@ -197,15 +198,15 @@ def _participants(
         lo = boundary if boundary is not None else 0
         subject_refs = [r for r in refs if lo <= r.start - info.start < trigger.start]
     objects = _people(ctx, [r for r in refs if trigger.start <= r.start - info.start < nxt])
-    if trigger.mode == "possessed":
-        possessor = [r for r in refs if r.end - info.start <= trigger.start and trigger.start - (r.end - info.start) < 12]
-        return _people(ctx, possessor[-1:]), []
     subject = _people(ctx, subject_refs)
     if not subject and i:
         subject = list(previous_subject)
     if not subject and not i and re.search(r"\band\s+$", sentence[: trigger.start]):
         subject = list(ctx.last_subject)
-    return subject, [p for p in objects if p not in subject]
+    if trigger.mode == "possessed":
+        possessor = [r for r in refs if r.end - info.start <= trigger.start and trigger.start - (r.end - info.start) < 12]
+        return _people(ctx, possessor[-1:]), [], subject
+    return subject, [p for p in objects if p not in subject], subject
 
 
 def _people(ctx: DocContext, refs: list[Ref]) -> list[int]:

@@ -135,6 +135,9 @@ class PeopleIndex:
             self._by_key["official:" + mention.known.name] = index
         if len(fold(mention.text)) > len(fold(person.name)) and not mention.known:
             person.name = ascii_name(mention.text)
+        if mention.known and _foreign_reading(mention.text, mention.known):
+            # "Hà Vĩ" is the Vietnamese reading of He Wei: the English name is the canonical one.
+            person.name = mention.known.name
         if mention.text not in person.spellings:
             person.spellings.append(mention.text)
         for title in mention.titles:
@@ -177,6 +180,13 @@ class PeopleIndex:
             return fits, len(person.mentions)
 
         return max(hits, key=rank).index
+
+
+def _foreign_reading(text: str, official: gazetteer.Official) -> bool:
+    """A name written in another language's reading (diacritics) of a foreign official's name."""
+    if text.isascii() or official.country == "VNM":
+        return False
+    return set(fold(text).split()) != set(fold(official.name).split())
 
 
 def _sublist(small: list[str], big: list[str]) -> bool:
@@ -271,6 +281,10 @@ def _pronoun_refs(sentence: str, info: SentenceInfo, refs: list[Ref], infos: lis
         start = info.start + match.start()
         earlier = [r for r in refs if r.end <= start]
         person = _first_person(earlier)
+        if match.group().lower() == "him" or _is_object(sentence, match.start()):
+            # An object pronoun ("held talks with him") names someone other than the subject.
+            others = [r.people[0] for r in earlier if len(r.people) == 1 and r.people[0] != person]
+            person = others[-1] if others else person
         if person is None:
             for previous in reversed(infos[: info.index]):
                 person = _first_person(previous.refs)
@@ -279,6 +293,15 @@ def _pronoun_refs(sentence: str, info: SentenceInfo, refs: list[Ref], infos: lis
         if person is not None:
             out.append(Ref(start, info.start + match.end(), (person,), "pronoun"))
     return out
+
+
+def _is_object(sentence: str, at: int) -> bool:
+    """ "with her", "met her": a pronoun after a preposition or verb, not a possessive before a noun."""
+    before = sentence[max(0, at - 12) : at].lower()
+    after = sentence[at : at + 12].lower()
+    return bool(re.search(r"\b(?:with|met|meet|received|for|to|and)\s+$", before)) and not re.match(
+        r"her\s+[a-z]", after
+    )
 
 
 def _group_refs(sentence: str, info: SentenceInfo, index: PeopleIndex, refs: list[Ref]) -> list[Ref]:

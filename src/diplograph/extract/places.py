@@ -124,7 +124,7 @@ def _venues(text: str, tokens: list[Token]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for venue, city in _VENUES.items():
         at = lowered.find(venue)
-        if at >= 0:
+        if at >= 0 and re.search(r"\b(?:at|in|inside|to|outside)\s+(?:the\s+)?$", lowered[max(0, at - 12) : at]):
             place = gazetteer.place_for(city)
             if place:
                 out.append(PlaceMention(start + at, start + at + len(venue), place.name, place.country, "venue"))

@@ -92,6 +92,11 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "verb",
     ),
     (re.compile(r"\btalk(?:ed|s)? (?:with|to)\b", _I), "talks", "verb"),
+    (
+        re.compile(r"\b(?:at|during|in) (?:their|the|his|her) (?:[\w-]+ )?(?:talks|summit|meeting)\b(?! (?:of|on)\b)", _I),
+        "talks",
+        "verb",
+    ),
     (re.compile(r"\b(?:summit )?talks between\b", _I), "talks", "verb"),
     (
         re.compile(

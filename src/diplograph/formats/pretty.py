@@ -98,6 +98,6 @@ def _person(person: Person) -> str:
     return text
 
 
-def _clip(quote: str, limit: int = 160) -> str:
+def _clip(quote: str, limit: int = 100) -> str:
     flat = " ".join(quote.split())
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
