@@ -159,6 +159,7 @@ class Engagement:
     ordinal: int | None
     participants: tuple[Participant, ...]
     evidence: Evidence
+    location_basis: str = "text"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

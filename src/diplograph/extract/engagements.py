@@ -55,7 +55,8 @@ _EVENT_SUBJECT = re.compile(
 _STRENGTH = {"publication": 0, "unknown": 0}
 _SIDES = re.compile(r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b")
 _SPLIT_CUES = re.compile(r"\b(?:separately|successively|respectively|one after another)\b", re.IGNORECASE)
-_DISTINCT_KINDS: frozenset[frozenset[str]] = frozenset({frozenset({"meeting", "talks"})})
+_TALK_FAMILY = frozenset({"meeting", "talks", "co_chair", "dialogue"})
+_KIND_RANK = {"co_chair": 3, "dialogue": 2, "talks": 1, "meeting": 0}
 
 
 @dataclass(slots=True)
@@ -73,6 +74,7 @@ class Draft:
     soft_date: bool = True
     location: str | None = None
     location_country: str | None = None
+    location_basis: str = "text"
     mechanism: str | None = None
     ordinal: int | None = None
     in_title: bool = False
@@ -86,6 +88,7 @@ class DocContext:
     text: str
     masked: str
     host: str | None
+    dateline: tuple[str, str] | None  # (city, country) the story was filed from
     anchor: PartialDate | None
     min_date: str | None
     pair: tuple[str, ...]
@@ -106,7 +109,36 @@ def extract_engagements(ctx: DocContext) -> list[Draft]:
     _fill_lead(ctx)
     merged = merge_drafts(ctx.drafts)
     _locate_by_visits(merged)
+    _locate_by_dateline(ctx, merged)
     return merged
+
+
+def _locate_by_dateline(ctx: DocContext, drafts: list[Draft]) -> None:
+    """Current news with no stated venue, in the dateline's country: the dateline city, marked as such.
+
+    A dateline is where the story was filed, not a venue, so this is a fallback with its own basis,
+    used only for engagements dated within a few days of the report and not placed in another country.
+    """
+    if ctx.dateline is None or ctx.anchor is None or ctx.anchor.precision != "day":
+        return
+    city, country = ctx.dateline
+    for draft in drafts:
+        if draft.location or draft.status != "held" or draft.kind in ("phone_call", "video_call"):
+            continue
+        if draft.location_country not in (None, country) or draft.date is None:
+            continue
+        if _days_apart(str(draft.date), ctx.anchor.start) <= 3:
+            draft.location, draft.location_country = city, country
+            draft.location_basis = "dateline"
+
+
+def _days_apart(date: str, anchor: str) -> int:
+    import datetime as dt
+
+    start = date.split("/")[0]
+    if len(start) != 10:
+        return 999
+    return abs((dt.date.fromisoformat(start) - dt.date.fromisoformat(anchor)).days)
 
 
 def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
@@ -517,7 +549,7 @@ def _same(a: Draft, b: Draft) -> bool:
         small, big = sorted((set(a.participants), set(b.participants)), key=len)
         if small <= big:
             return True
-    kinds_ok = a.kind == b.kind or frozenset({a.kind, b.kind}) in _DISTINCT_KINDS
+    kinds_ok = a.kind == b.kind or {a.kind, b.kind} <= _TALK_FAMILY
     if not kinds_ok:
         return False
     if a.mechanism and b.mechanism and (a.mechanism != b.mechanism or a.ordinal != b.ordinal):
@@ -565,10 +597,9 @@ def _absorb(keep: Draft, other: Draft) -> None:
         keep.date, keep.date_basis, keep.soft_date = other.date, other.date_basis, other.soft_date
     if keep.in_title and not other.in_title:
         keep.start, keep.end, keep.sentence, keep.in_title = other.start, other.end, other.sentence, False
-        keep.kind = other.kind
     keep.location = keep.location or other.location
     keep.location_country = keep.location_country or other.location_country
     keep.mechanism = keep.mechanism or other.mechanism
     keep.ordinal = keep.ordinal if keep.ordinal is not None else other.ordinal
-    if other.kind == "co_chair":
-        keep.kind = "co_chair"
+    if _KIND_RANK.get(other.kind, -1) > _KIND_RANK.get(keep.kind, -1):
+        keep.kind = other.kind

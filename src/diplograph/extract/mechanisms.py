@@ -116,6 +116,7 @@ def _mention(match: re.Match[str], pair: tuple[str, ...]) -> MechanismMention | 
 
 def _clean(name: str) -> str:
     name = re.sub(r"[\"“”]", "", name)
+    name = re.sub(r"^(?:the|their|its|a)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"\s+", " ", name).strip(" ,")
 
 

@@ -150,8 +150,11 @@ def _labels(tokens: list[Token], run: list[int], sentence_start: int) -> list[st
             continue
         mid = run[i] != sentence_start
         label = _classify_key(token.key, mid)
+        after_title = bool(labels) and labels[-1] == "title" and is_title_head(tokens[run[i - 1]])
         if label == "name":
             span = _place_or_country_len(tokens, run, i)
+            if span and after_title and span == 1 and _next_is_name(tokens, run, i):
+                span = 0  # "Deputy Foreign Minister Phonsavan Sisoulath": a title is followed by a name
             if span and not (span == 1 and token.key in gazetteer.surnames() and _next_is_name(tokens, run, i)):
                 labels.extend(["place"] * span)
                 i += span

@@ -252,6 +252,7 @@ def _resolve_sentence(
         if person is not None and not _is_place_use(info.tokens, token):
             refs.append(Ref(token.start, token.end, (person,), "short"))
     refs.sort(key=lambda r: r.start)
+    _counterpart_titles(mentions, index)
     sentence = text[info.start : info.end]
     refs.extend(_pronoun_refs(sentence, info, refs, infos))
     refs.extend(_group_refs(sentence, info, index, refs))
@@ -260,6 +261,18 @@ def _resolve_sentence(
     refs = [r for r in refs if r.people or r.kind == "they"]
     info.refs = _dedupe(refs)
     index.order.extend(p for r in info.refs for p in r.people)
+
+
+def _counterpart_titles(mentions: list[tuple[Mention, int]], index: PeopleIndex) -> None:
+    """ "Prime Minister X and his Lao counterpart Y": Y holds the same office as X."""
+    for mention, person in mentions:
+        if not mention.titles or not mention.titles[0].lower().endswith("counterpart"):
+            continue
+        model = next((m for m, p in mentions if p != person and m.titles and "counterpart" not in m.titles[0]), None)
+        if model is not None:
+            record = index.people[person]
+            if model.titles[0] not in record.titles:
+                record.titles.insert(0, model.titles[0])
 
 
 def _is_place_use(tokens: list[Token], token: Token) -> bool:

@@ -77,6 +77,7 @@ def extract_article(article: Article) -> Extraction:
         text=text,
         masked=_masked(text, skip),
         host=_host_country(text, article),
+        dateline=_dateline_city(article),
         anchor=anchor,
         min_date=_min_date(people, text, anchor),
         pair=pair,
@@ -130,6 +131,15 @@ def _host_country(text: str, article: Article) -> str | None:
         if place:
             return place.country
     return None
+
+
+def _dateline_city(article: Article) -> tuple[str, str] | None:
+    if article.dateline is None or not article.dateline.place:
+        return None
+    place = gazetteer.place_for(article.dateline.place)
+    if place is None or place.kind not in ("city", "county", "district"):
+        return None
+    return place.name, place.country
 
 
 def _pair(people: PeopleIndex, text: str) -> tuple[str, ...]:

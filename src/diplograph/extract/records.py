@@ -39,6 +39,7 @@ def _engagement(text: str, draft: Draft, people: PeopleIndex) -> Engagement:
         ordinal=draft.ordinal,
         participants=tuple(_participant(people.people[p]) for p in draft.participants),
         evidence=evidence(text, draft.start, draft.end),
+        location_basis=draft.location_basis,
     )
 
 

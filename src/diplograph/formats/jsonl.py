@@ -24,6 +24,7 @@ def _engagement(item: Engagement) -> dict[str, Any]:
         "date_basis": item.date_basis,
         "location": item.location,
         "location_country": item.location_country,
+        "location_basis": item.location_basis,
         "mechanism": item.mechanism,
         "ordinal": item.ordinal,
         "participants": [
