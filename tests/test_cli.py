@@ -13,6 +13,17 @@ from typer.testing import CliRunner
 
 from diplograph import __version__
 from diplograph.cli import app
+from diplograph.formats import pretty
+from diplograph.model import (
+    Article,
+    Engagement,
+    Evidence,
+    Extraction,
+    Figure,
+    PartialDate,
+    Participant,
+    Person,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "src" / "diplograph" / "samples"
@@ -223,3 +234,59 @@ def test_cli_subprocess_closed_pipe_is_quiet() -> None:
     done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
     assert len(done.stdout) == 10
     assert "Traceback" not in done.stderr
+
+
+def test_cli_pretty_renders_every_field() -> None:
+    """formats.pretty on a hand-built extraction: mechanism #ordinal, optional participants, aliases."""
+    text = "Wang Yi and Bui Thanh Son co-chaired the 16th meeting. Trade rose 21.1% to US$168.5 billion."
+    article = Article(text=text, doc="hand.txt", title="A title", published=PartialDate("2024-12-11"))
+    meeting = Engagement(
+        kind="co_chair",
+        status="planned",
+        date=PartialDate("2024-12-08", "2024-12-11"),
+        date_basis="explicit",
+        location="Beijing",
+        location_country="CHN",
+        mechanism="China-Vietnam Steering Committee for Bilateral Cooperation",
+        ordinal=16,
+        participants=(
+            Participant(name="Wang Yi", country="CHN", title="Foreign Minister"),
+            Participant(name="Xiong Bo", country=None, optional=True),
+        ),
+        evidence=Evidence(quote=text[:54], start=0, end=54),
+    )
+    trade = Figure(
+        indicator="bilateral trade",
+        value=168.5e9,
+        unit="USD",
+        period="2024-01/2024-10",
+        change_pct=21.1,
+        evidence=Evidence(quote=text[55:], start=55, end=len(text)),
+    )
+    son = Person(
+        name="Bui Thanh Son", country="VNM", titles=("Deputy Prime Minister",), aliases=("Bùi Thanh Sơn",)
+    )
+    shown = pretty.render(
+        Extraction(article=article, engagements=(meeting,), figures=(trade,), people=(son,))
+    )
+    assert shown.splitlines()[:3] == ["== hand.txt", "  A title", "  published 2024-12-11 (unknown)"]
+    assert "1. co_chair · planned · 2024-12-08/2024-12-11 (explicit) · Beijing, CHN" in shown
+    assert "China-Vietnam Steering Committee for Bilateral Cooperation #16" in shown
+    assert "with Wang Yi (CHN, Foreign Minister); Xiong Bo [optional]" in shown
+    assert "1. bilateral trade: 168.5 billion USD (2024-01/2024-10, +21.1%)" in shown
+    assert "1. Bui Thanh Son (VNM) — Deputy Prime Minister [also: Bùi Thanh Sơn]" in shown
+    assert "Warnings" not in shown
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (168.5e9, "168.5 billion"),
+        (5e12, "5 trillion"),
+        (3e6, "3 million"),
+        (1234.5, "1,234.5"),
+        (-2e9, "-2 billion"),
+    ],
+)
+def test_cli_pretty_format_value(value: float, shown: str) -> None:
+    assert pretty.format_value(value) == shown

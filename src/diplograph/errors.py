@@ -1,10 +1,10 @@
 """Errors diplograph raises on purpose, so callers can tell bad input from bugs.
 
-    DiplographError
-     ├── IngestError        a file or stream could not be read as a report (names the file and why)
-     ├── ExtractionError    a report was read but the extractor failed on it
-     ├── StoreError         the database refused or lost a write
-     └── ConfigError        a setting or command-line option is wrong
+DiplographError
+ ├── IngestError        a file or stream could not be read as a report (names the file and why)
+ ├── ExtractionError    a report was read but the extractor failed on it
+ ├── StoreError         the database refused or lost a write
+ └── ConfigError        a setting or command-line option is wrong
 """
 
 from __future__ import annotations

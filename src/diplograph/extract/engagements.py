@@ -25,7 +25,8 @@ _EXCLUDE_CUES = re.compile(
     re.IGNORECASE,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|was scheduled to|were scheduled to|"
+    r"\b(?:will|shall|is set to|are set to|is scheduled to|are scheduled to|was scheduled to|"
+    r"were scheduled to|"
     r"scheduled|slated|is expected to|are expected to|plans? to|planned|is to|are to|agreed to|upcoming|"
     r"next|is due to|are due to|would|to be held|preparations? for|prepare for|to well organi[sz]e|"
     r"to organi[sz]e|to successfully organi[sz]e)\b",
@@ -45,7 +46,8 @@ _REPORTING = re.compile(
 )
 _DURING = re.compile(r"\b[Dd]uring (?:the|his|her|their|this) (?:trip|visit|stay|tour)\b")
 _BOUNDARY = re.compile(
-    r"^\s*(?:Prior to|Before|After|Following|Ahead of)\b[^,]{0,80},|;|,\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
+    r"^\s*(?:Prior to|Before|After|Following|Ahead of)\b[^,]{0,80},|;|"
+    r",\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
     r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,|\b)"
 )
 _EVENT_SUBJECT = re.compile(
@@ -53,7 +55,9 @@ _EVENT_SUBJECT = re.compile(
     r"round|consultations?|Meeting|Conference|Exchange|Summit|Dialogue|Forum)\b[^.;]{0,140}$"
 )
 _STRENGTH = {"publication": 0, "unknown": 0}
-_SIDES = re.compile(r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b")
+_SIDES = re.compile(
+    r"\b(?:[Tt]he two sides|[Bb]oth sides|[Tt]he two (?:parties|countries)|China and Vietnam)\b"
+)
 _SPLIT_CUES = re.compile(r"\b(?:separately|successively|respectively|one after another)\b", re.IGNORECASE)
 _TALK_FAMILY = frozenset({"meeting", "talks", "co_chair", "dialogue"})
 _KIND_RANK = {"co_chair": 3, "dialogue": 2, "talks": 1, "meeting": 0}
@@ -145,12 +149,13 @@ def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
     """The story's current date: the last date a sentence states, for sentences that state none."""
     sentence = ctx.masked[info.start : info.end]
     for mention in reversed(find_dates(sentence)):
-        if mention.kind in ("year", "relative_year", "relative_week", "relative_month") or mention.month is None and mention.kind in (
-            "range", "full"
+        if mention.kind in ("year", "relative_year", "relative_week", "relative_month") or (
+            mention.month is None and mention.kind in ("range", "full")
         ):
             continue
-        date, _ = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative,
-                          min_date=ctx.min_date)
+        date, _ = resolve(
+            mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative, min_date=ctx.min_date
+        )
         if date is not None:
             ctx.narrative = date
             return
@@ -158,12 +163,16 @@ def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
 
 def _locate_by_visits(drafts: list[Draft]) -> None:
     """An engagement with no stated place, held during someone's visit, took place where they visited."""
-    visits = [d for d in drafts if d.kind == "visit" and d.status == "held" and (d.location or d.location_country)]
+    visits = [
+        d for d in drafts if d.kind == "visit" and d.status == "held" and (d.location or d.location_country)
+    ]
     for draft in drafts:
         if draft.location or draft.kind in ("visit", "phone_call", "video_call"):
             continue
         for visit in visits:
-            if set(visit.participants) & set(draft.participants) and _dates_compatible(visit, draft, loose=True):
+            if set(visit.participants) & set(draft.participants) and _dates_compatible(
+                visit, draft, loose=True
+            ):
                 draft.location = draft.location or visit.location
                 draft.location_country = draft.location_country or visit.location_country
                 break
@@ -190,7 +199,9 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
     listed: list[int] = []
     for i, trigger in enumerate(mains):
         nxt = mains[i + 1].start if i + 1 < len(mains) else len(sentence)
-        draft_subject, objects, clause_subject = _participants(ctx, info, sentence, refs, mains, i, nxt, subject)
+        draft_subject, objects, clause_subject = _participants(
+            ctx, info, sentence, refs, mains, i, nxt, subject
+        )
         if trigger.mode == "list":
             draft_subject, objects = listed, []
         elif i + 1 < len(mains) and mains[i + 1].mode == "list":
@@ -200,9 +211,11 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
             people = [] if trigger.mode == "update" else draft_subject + objects
             if _attach(ctx, trigger, people, info, (dates, places)):
                 continue
-        if _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(sentence[: trigger.start]):
-            if not any(m.ordinal for m in mechanisms):
-                continue
+        infinitive = _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(
+            sentence[: trigger.start]
+        )
+        if infinitive and not any(m.ordinal for m in mechanisms):
+            continue
         for group in _split(ctx, trigger, draft_subject, objects, sentence):
             draft = _draft(ctx, info, sentence, trigger, group, (dates, places, mechanisms), i == 0)
             ctx.drafts.append(draft)
@@ -236,7 +249,11 @@ def _participants(
     if not subject and not i and re.search(r"\band\s+$", sentence[: trigger.start]):
         subject = list(ctx.last_subject)
     if trigger.mode == "possessed":
-        possessor = [r for r in refs if r.end - info.start <= trigger.start and trigger.start - (r.end - info.start) < 12]
+        possessor = [
+            r
+            for r in refs
+            if r.end - info.start <= trigger.start and trigger.start - (r.end - info.start) < 12
+        ]
         return _people(ctx, possessor[-1:]), [], subject
     return subject, [p for p in objects if p not in subject], subject
 
@@ -262,16 +279,18 @@ def _last_pair(ctx: DocContext, ref: Ref) -> list[int]:
     return []
 
 
-def _split(ctx: DocContext, trigger: Trigger, subject: list[int], objects: list[int], sentence: str) -> list[list[int]]:
-    """"met with A and B": separate meetings when A and B are of one country and not the subject's."""
+def _split(
+    ctx: DocContext, trigger: Trigger, subject: list[int], objects: list[int], sentence: str
+) -> list[list[int]]:
+    """ "met with A and B": separate meetings when A and B are of one country and not the subject's."""
     people = ctx.people.people
     if trigger.kind in ("meeting", "talks", "phone_call") and subject and len(objects) >= 2:
         countries = {people[p].country for p in objects}
         subject_countries = {people[p].country for p in subject}
         if len(countries) == 1 and None not in countries and not countries >= subject_countries:
-            return [subject + [o] for o in objects]
+            return [[*subject, o] for o in objects]
         if _SPLIT_CUES.search(sentence):
-            return [subject + [o] for o in objects]
+            return [[*subject, o] for o in objects]
     return [subject + objects]
 
 
@@ -293,11 +312,13 @@ def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
     if trigger.mode == "event" and _DOMESTIC_EVENT.search(after):
         return False
     phrase = sentence[trigger.start : trigger.end].lower()
-    if trigger.kind == "signing" and re.search(r"\b(?:with|the|of|under|to|and|previously|already)\s+$",
-                                                sentence[: trigger.start]):
+    if trigger.kind == "signing" and re.search(
+        r"\b(?:with|the|of|under|to|and|previously|already)\s+$", sentence[: trigger.start]
+    ):
         return False
-    if trigger.mode == "event" and re.match(r"(?:was|were|is|are|will be) (?:officially )?held|took place|take place",
-                                            phrase):
+    if trigger.mode == "event" and re.match(
+        r"(?:was|were|is|are|will be) (?:officially )?held|took place|take place", phrase
+    ):
         before = sentence[: trigger.start]
         if re.search(r"\b(?:if|whether|that|this|it)\s+$", before) or not _EVENT_SUBJECT.search(before):
             return False
@@ -338,14 +359,18 @@ def _draft(
     if mechanism is not None and preparing and mechanism.start > trigger.end and draft.status == "held":
         draft.mechanism = mechanism.name
         mechanism = None
-    if mechanism is None and re.match(r"(?i)(?:the|its|their) (?:prior|previous|last|preceding)\b",
-                                      sentence[trigger.start : trigger.end]):
+    if mechanism is None and re.match(
+        r"(?i)(?:the|its|their) (?:prior|previous|last|preceding)\b", sentence[trigger.start : trigger.end]
+    ):
         earlier = next((d for d in reversed(ctx.drafts) if d.mechanism), None)
         if earlier is not None:
             draft.mechanism = earlier.mechanism
     if mechanism is not None:
         draft.mechanism, draft.ordinal = mechanism.name, mechanism.ordinal
-        if trigger.noun in ("dialogue", "consultation", "consultations") or "dialogue" in mechanism.name.lower():
+        if (
+            trigger.noun in ("dialogue", "consultation", "consultations")
+            or "dialogue" in mechanism.name.lower()
+        ):
             draft.kind = "dialogue" if draft.kind in ("meeting", "talks") else draft.kind
     _date(ctx, draft, sentence, trigger, dates)
     _place(ctx, draft, trigger, places, info)
@@ -371,14 +396,23 @@ def _nearest(mechanisms: list[MechanismMention], trigger: Trigger) -> MechanismM
 
 
 def _date(ctx: DocContext, draft: Draft, sentence: str, trigger: Trigger, dates: list[DateMention]) -> None:
-    usable = [d for d in dates if not _REPORTING.search(sentence[: d.start]) and d.kind != "year" or
-              d.kind == "year" and _year_is_event_date(sentence, d)]
+    usable = [
+        d
+        for d in dates
+        if (not _REPORTING.search(sentence[: d.start]) and d.kind != "year")
+        or (d.kind == "year" and _year_is_event_date(sentence, d))
+    ]
     tense: Tense = "future" if draft.status == "planned" else "past"
     previous = ctx.narrative or next((d.date for d in reversed(ctx.drafts) if d.date is not None), None)
     if usable:
         mention = min(usable, key=lambda d: _distance(d, trigger))
-        date, basis = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), tense=tense, previous=previous,
-                              min_date=ctx.min_date)
+        date, basis = resolve(
+            mention,
+            anchor=_anchor_for(ctx, sentence, mention),
+            tense=tense,
+            previous=previous,
+            min_date=ctx.min_date,
+        )
         if date is not None:
             draft.date, draft.date_basis, draft.soft_date = date, basis, False
             return
@@ -420,10 +454,12 @@ def _distance(mention: DateMention, trigger: Trigger) -> int:
     return 0
 
 
-def _place(ctx: DocContext, draft: Draft, trigger: Trigger, places: list[PlaceMention], info: SentenceInfo) -> None:
+def _place(
+    ctx: DocContext, draft: Draft, trigger: Trigger, places: list[PlaceMention], info: SentenceInfo
+) -> None:
     if places:
         after = [p for p in places if p.start - info.start >= trigger.start]
-        place = (after or places)[0] if draft.kind != "visit" else (after or places)[0]
+        place = (after or places)[0]
         if place.kind == "capital_venue":
             country = draft.location_country or ctx.host
             place = next((p for p in places if p.kind != "capital_venue"), place)
@@ -471,8 +507,9 @@ def _attach(
     if dates and (target.soft_date or target.date is None):
         sentence = ctx.masked[info.start : info.end]
         mention = dates[0]
-        date, basis = resolve(mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative,
-                              min_date=ctx.min_date)
+        date, basis = resolve(
+            mention, anchor=_anchor_for(ctx, sentence, mention), previous=ctx.narrative, min_date=ctx.min_date
+        )
         if date is not None:
             target.date, target.date_basis, target.soft_date = date, basis, False
     if places and not target.location:
@@ -481,7 +518,11 @@ def _attach(
     for person in people:
         if person not in target.participants:
             target.participants.append(person)
-    if trigger.kind in ("co_chair", "video_call", "phone_call") and target.kind in ("meeting", "talks", "dialogue"):
+    if trigger.kind in ("co_chair", "video_call", "phone_call") and target.kind in (
+        "meeting",
+        "talks",
+        "dialogue",
+    ):
         target.kind = trigger.kind
     return True
 
@@ -575,7 +616,9 @@ def _dates_compatible(a: Draft, b: Draft, *, loose: bool = False) -> bool:
 def _inside(small: PartialDate, big: PartialDate) -> bool:
     if big.end is None:
         return False
-    return big.start <= small.start[: len(big.start)] and (small.end or small.start)[: len(big.end)] <= big.end
+    return (
+        big.start <= small.start[: len(big.start)] and (small.end or small.start)[: len(big.end)] <= big.end
+    )
 
 
 def _strength(draft: Draft) -> int:
@@ -591,8 +634,10 @@ def _absorb(keep: Draft, other: Draft) -> None:
     for person in other.participants:
         if person not in keep.participants:
             keep.participants.append(person)
-    if (_strength(keep) < _strength(other)) or keep.date is None or (
-        not other.soft_date and other.date and keep.date and len(str(other.date)) > len(str(keep.date))
+    if (
+        (_strength(keep) < _strength(other))
+        or keep.date is None
+        or (not other.soft_date and other.date and keep.date and len(str(other.date)) > len(str(keep.date)))
     ):
         keep.date, keep.date_basis, keep.soft_date = other.date, other.date_basis, other.soft_date
     if keep.in_title and not other.in_title:

@@ -8,10 +8,26 @@ from dataclasses import dataclass
 from diplograph.extract import gazetteer
 
 _ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
 }
 _ORD = r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|" + "|".join(_ORDINAL_WORDS) + r")"
 _NOUN = (
@@ -21,17 +37,23 @@ _NOUN = (
 )
 _TAIL = (
     r"(?:\s+mechanism)?(?:\s+(?:for|on|of)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December|the (?:morning|afternoon|evening|sidelines)"
+    r"March|April|May|June|July|August|September|October|November|December|"
+    r"the (?:morning|afternoon|evening|sidelines)"
     r"|behalf|the occasion)[\w\s,'’-]{3,90}?"
     r"(?=\s+(?:on|in|at)\s+(?:[A-Z]|the\b)|[.;:]|,\s+(?:[A-Z]|which|who|and the|as)|"
     r"\s+(?:was|were|which|that|with|to|is|are|slated|scheduled)\b|$))?"
 )
-_SESSION = r"(?:(?P<session>meeting|session|round|plenary session|conference|Meeting|Session|Round|Conference)\s+of\s+(?:the\s+)?)"
+_SESSION = (
+    r"(?:(?P<session>meeting|session|round|plenary session|conference|Meeting|Session|Round|Conference)"
+    r"\s+of\s+(?:the\s+)?)"
+)
 _WORD = r"[\w\"“”'’+\-]+\s+"
 _CAP_WORD = r"[A-Z\"“][\w\"“”'’+\-]*\s+"
 _PATTERNS = (
     # "the 16th meeting of the X Committee", "the eighth Vietnam-China border defence exchange"
-    re.compile(r"\b" + _ORD + r"\s+" + _SESSION + r"?(?P<name>(?:" + _WORD + r"){0,7}?" + _NOUN + r")" + _TAIL),
+    re.compile(
+        r"\b" + _ORD + r"\s+" + _SESSION + r"?(?P<name>(?:" + _WORD + r"){0,7}?" + _NOUN + r")" + _TAIL
+    ),
     # "the meeting of the Secretary-General of the X Steering Committee"
     re.compile(r"\b" + _SESSION + r"(?P<name>(?:" + _WORD + r"){0,9}?" + _NOUN + r")" + _TAIL),
     # "the China-Vietnam Steering Committee for Bilateral Cooperation"

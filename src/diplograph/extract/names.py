@@ -25,8 +25,12 @@ from diplograph.extract.lexicon import (
 from diplograph.extract.normalize import fold
 from diplograph.extract.tokens import Token
 
-_PARTICLES = frozenset({"von", "der", "van", "da", "de", "del", "dos", "das", "di", "bin", "binti", "al", "el"})
-_DOTTED_TITLES = frozenset({"gen", "col", "maj", "lt", "lieut", "adm", "brig", "capt", "sen", "sgt", "gov", "rep"})
+_PARTICLES = frozenset(
+    {"von", "der", "van", "da", "de", "del", "dos", "das", "di", "bin", "binti", "al", "el"}
+)
+_DOTTED_TITLES = frozenset(
+    {"gen", "col", "maj", "lt", "lieut", "adm", "brig", "capt", "sen", "sgt", "gov", "rep"}
+)
 _BARE_HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "madam", "madame", "comrade", "sir", "dame"})
 _APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "also", "who", "as", "and", "now", "then", "currently"})
 _MAX_NGRAM = 6
@@ -155,7 +159,9 @@ def _labels(tokens: list[Token], run: list[int], sentence_start: int) -> list[st
             span = _place_or_country_len(tokens, run, i)
             if span and after_title and span == 1 and _next_is_name(tokens, run, i):
                 span = 0  # "Deputy Foreign Minister Phonsavan Sisoulath": a title is followed by a name
-            if span and not (span == 1 and token.key in gazetteer.surnames() and _next_is_name(tokens, run, i)):
+            if span and not (
+                span == 1 and token.key in gazetteer.surnames() and _next_is_name(tokens, run, i)
+            ):
                 labels.extend(["place"] * span)
                 i += span
                 continue
@@ -238,8 +244,10 @@ def _zone_start(tokens: list[Token], first: int, taken: set[int]) -> int:
     while start < first and (
         tokens[start].key in TITLE_CONNECTORS
         or tokens[start].kind != "word"
-        or tokens[start].key in NON_NAME_WORDS - TITLE_MODIFIERS - TITLE_LOWER_WORDS
-        and not gazetteer.country_for(tokens[start].key)
+        or (
+            tokens[start].key in NON_NAME_WORDS - TITLE_MODIFIERS - TITLE_LOWER_WORDS
+            and not gazetteer.country_for(tokens[start].key)
+        )
     ):
         start += 1
     return start
@@ -304,13 +312,27 @@ _NOT_VERBS = frozenset(
 def _looks_like_verb(key: str) -> bool:
     if key in TITLE_LOWER_WORDS or key in _NOT_VERBS:
         return False
-    if key in {"is", "was", "are", "were", "has", "had", "have", "will", "would", "said", "met", "held", "sat"}:
+    if key in {
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "said",
+        "met",
+        "held",
+        "sat",
+    }:
         return True
     return key.endswith(_VERBISH_SUFFIXES) and len(key) > 4 and key not in ORG_WORDS
 
 
 def split_titles(chunk: str) -> list[str]:
-    """"Politburo member and Minister of Public Security" -> two titles; org "and" kept."""
+    """ "Politburo member and Minister of Public Security" -> two titles; org "and" kept."""
     parts = [p.strip() for p in chunk.replace(";", ",").split(" and ")]
     out: list[str] = []
     for part in parts:
@@ -324,7 +346,9 @@ def split_titles(chunk: str) -> list[str]:
 
 def _starts_title(word: str) -> bool:
     key = fold(word)
-    return key in TITLE_HEADS or key in TITLE_MODIFIERS or key == "politburo" or bool(gazetteer.country_for(key))
+    return (
+        key in TITLE_HEADS or key in TITLE_MODIFIERS or key == "politburo" or bool(gazetteer.country_for(key))
+    )
 
 
 def _strip_articles(title: str) -> str:

@@ -205,9 +205,9 @@ def _short_forms(person: PersonRecord) -> set[str]:
     return {f for f in forms if len(f) > 1}
 
 
-def scan_people(text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]]) -> tuple[
-    PeopleIndex, list[SentenceInfo]
-]:
+def scan_people(
+    text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]]
+) -> tuple[PeopleIndex, list[SentenceInfo]]:
     """Find every full name, then resolve short names, pronouns and group references."""
     index = PeopleIndex()
     infos: list[SentenceInfo] = []
@@ -219,8 +219,8 @@ def scan_people(text: str, sentences: list[tuple[int, int]], skip: list[tuple[in
         found.append([(m, index.add_mention(m)) for m in mentions])
         infos.append(info)
     _drop_weak(index, found)
-    for info, mentions in zip(infos, found, strict=True):
-        _resolve_sentence(text, info, mentions, index, infos, skip)
+    for info, sentence_mentions in zip(infos, found, strict=True):
+        _resolve_sentence(text, info, sentence_mentions, index, infos, skip)
     return index, infos
 
 
@@ -268,7 +268,9 @@ def _counterpart_titles(mentions: list[tuple[Mention, int]], index: PeopleIndex)
     for mention, person in mentions:
         if not mention.titles or not mention.titles[0].lower().endswith("counterpart"):
             continue
-        model = next((m for m, p in mentions if p != person and m.titles and "counterpart" not in m.titles[0]), None)
+        model = next(
+            (m for m, p in mentions if p != person and m.titles and "counterpart" not in m.titles[0]), None
+        )
         if model is not None:
             record = index.people[person]
             if model.titles[0] not in record.titles:
@@ -410,7 +412,10 @@ def _dedupe(refs: list[Ref]) -> list[Ref]:
     for ref in refs:
         if out and ref.start < out[-1].end:
             held = out[-1]
-            if (_PRIORITY[ref.kind], -(ref.end - ref.start)) < (_PRIORITY[held.kind], -(held.end - held.start)):
+            if (_PRIORITY[ref.kind], -(ref.end - ref.start)) < (
+                _PRIORITY[held.kind],
+                -(held.end - held.start),
+            ):
                 out[-1] = ref
             continue
         out.append(ref)

@@ -270,9 +270,9 @@ def _role_floor(people: PeopleIndex) -> str | None:
         for title in person.titles:
             words = _title_words(title)
             for role in person.known.roles:
-                if role.start and words and words <= _title_words(role.title):
-                    if floor is None or role.start > floor:
-                        floor = role.start
+                fits = bool(role.start) and bool(words) and words <= _title_words(role.title)
+                if fits and role.start and (floor is None or role.start > floor):
+                    floor = role.start
     return floor
 
 

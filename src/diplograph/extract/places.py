@@ -79,9 +79,32 @@ def _introduced(tokens: list[Token], i: int) -> bool:
             return True
         if key == "of":
             return i - back - 1 >= 0 and tokens[i - back - 1].key in _OF_HEADS
-        if key in {"capital", "city", "the", "province", "county", "southwestern", "northern", "southern",
-                   "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
-                   "coastal", "border", "town", "port", "resort", "island"} or word.text == ",":
+        if (
+            key
+            in {
+                "capital",
+                "city",
+                "the",
+                "province",
+                "county",
+                "southwestern",
+                "northern",
+                "southern",
+                "eastern",
+                "western",
+                "central",
+                "northeastern",
+                "northwestern",
+                "southeastern",
+                "coastal",
+                "border",
+                "town",
+                "port",
+                "resort",
+                "island",
+            }
+            or word.text == ","
+        ):
             continue
         if gazetteer.country_for(key):
             continue
@@ -102,17 +125,21 @@ def _longest_place(tokens: list[Token], i: int) -> tuple[int, PlaceMention] | No
                 name = place.parent
             return n, PlaceMention(span[0].start, span[-1].end, name, place.country, place.kind)
         code = gazetteer.country_for(words)
-        if code and (n > 1 or tokens[i].key not in {"chinese", "vietnamese"}):
-            if len(words) > 2 and not _is_demonym_use(tokens, i + n):
-                return n, PlaceMention(span[0].start, span[-1].end, None, code, "country")
+        usable = n > 1 or tokens[i].key not in {"chinese", "vietnamese"}
+        if code and usable and len(words) > 2 and not _is_demonym_use(tokens, i + n):
+            return n, PlaceMention(span[0].start, span[-1].end, None, code, "country")
     return None
 
 
 def _is_demonym_use(tokens: list[Token], after: int) -> bool:
     """ "Chinese city of Chengdu": the country word qualifies what follows."""
-    return after < len(tokens) and tokens[after].is_word and not tokens[after].is_cap and tokens[after].key in {
-        "city", "capital", "province", "side", "delegation", "counterpart", "president", "leader"
-    }
+    return (
+        after < len(tokens)
+        and tokens[after].is_word
+        and not tokens[after].is_cap
+        and tokens[after].key
+        in {"city", "capital", "province", "side", "delegation", "counterpart", "president", "leader"}
+    )
 
 
 def _venues(text: str, tokens: list[Token]) -> list[PlaceMention]:
@@ -124,10 +151,14 @@ def _venues(text: str, tokens: list[Token]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     for venue, city in _VENUES.items():
         at = lowered.find(venue)
-        if at >= 0 and re.search(r"\b(?:at|in|inside|to|outside)\s+(?:the\s+)?$", lowered[max(0, at - 12) : at]):
+        if at >= 0 and re.search(
+            r"\b(?:at|in|inside|to|outside)\s+(?:the\s+)?$", lowered[max(0, at - 12) : at]
+        ):
             place = gazetteer.place_for(city)
             if place:
-                out.append(PlaceMention(start + at, start + at + len(venue), place.name, place.country, "venue"))
+                out.append(
+                    PlaceMention(start + at, start + at + len(venue), place.name, place.country, "venue")
+                )
     for match in _CAPITAL_VENUES.finditer(sentence):
         out.append(PlaceMention(start + match.start(), start + match.end(), None, "", "capital_venue"))
     return out

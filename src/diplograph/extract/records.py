@@ -24,7 +24,9 @@ def _person(text: str, record: PersonRecord) -> Person:
 
 
 def _participant(record: PersonRecord) -> Participant:
-    return Participant(name=record.name, country=record.country, title=record.titles[0] if record.titles else None)
+    return Participant(
+        name=record.name, country=record.country, title=record.titles[0] if record.titles else None
+    )
 
 
 def _engagement(text: str, draft: Draft, people: PeopleIndex) -> Engagement:

@@ -18,7 +18,7 @@ def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if token.kind != "punct" or token.text not in ".!?":
             continue
         following = tokens[i + 1]
-        if following.kind == "punct" and following.text in ".!?\"”’)":
+        if following.kind == "punct" and following.text in '.!?"”’)':
             continue
         if following.is_cap or following.text in _OPENERS or following.text[:1].isdigit():
             out.append((begin, token.end))

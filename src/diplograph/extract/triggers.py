@@ -46,9 +46,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "anaphor",
     ),
     (
-        re.compile(
-            r"\bThe (?:event|meeting|session|seminar|conference) saw the participation of\b"
-        ),
+        re.compile(r"\bThe (?:event|meeting|session|seminar|conference) saw the participation of\b"),
         "meeting",
         "anaphor",
     ),
@@ -63,8 +61,8 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (re.compile(r"^\s*The (?:visit|trip|state visit|official visit)\b"), "visit", "update"),
     (
         re.compile(
-            r"\b(?:the|its|their) (?:prior|previous|last|preceding) (?:conference|meeting|session|round|dialogue|"
-            r"summit)\b",
+            r"\b(?:the|its|their) (?:prior|previous|last|preceding) "
+            r"(?:conference|meeting|session|round|dialogue|summit)\b",
             _I,
         ),
         "meeting",
@@ -84,7 +82,8 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (re.compile(r"\bco-?chair(?:ed|s|ing)?\b", _I), "co_chair", "verb"),
     (
         re.compile(
-            r"\b(?:held|hold|holds|holding|had|has|have|conducted|conduct|conducting)\s+" + _WORDS
+            r"\b(?:held|hold|holds|holding|had|has|have|conducted|conduct|conducting)\s+"
+            + _WORDS
             + r"(?:talks|summit|consultations?)\b",
             _I,
         ),
@@ -93,7 +92,11 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     ),
     (re.compile(r"\btalk(?:ed|s)? (?:with|to)\b", _I), "talks", "verb"),
     (
-        re.compile(r"\b(?:at|during|in) (?:their|the|his|her) (?:[\w-]+ )?(?:talks|summit|meeting)\b(?! (?:of|on)\b)", _I),
+        re.compile(
+            r"\b(?:at|during|in) (?:their|the|his|her) (?:[\w-]+ )?"
+            r"(?:talks|summit|meeting)\b(?! (?:of|on)\b)",
+            _I,
+        ),
         "talks",
         "verb",
     ),
@@ -113,13 +116,19 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "meeting",
         "event",
     ),
-    (re.compile(r"\b(?:met|meets|meet)\b(?! (?:the )?(?:needs|demand|target|requirement|standard))", _I),
-        "meeting", "verb"),
+    (
+        re.compile(r"\b(?:met|meets|meet)\b(?! (?:the )?(?:needs|demand|target|requirement|standard))", _I),
+        "meeting",
+        "verb",
+    ),
     (re.compile(r"\bmeeting (?:with|between)\b", _I), "meeting", "verb"),
     (re.compile(r"\bsat (?:down )?with\b|\bpaid a courtesy call on\b", _I), "meeting", "verb"),
     (re.compile(r"\breceiv(?:ed|es|ing)\b", _I), "meeting", "verb"),
-    (re.compile(r"\b(?:tele)?phone (?:call|conversation|talks)\b|\bspoke by (?:tele)?phone\b", _I),
-        "phone_call", "verb"),
+    (
+        re.compile(r"\b(?:tele)?phone (?:call|conversation|talks)\b|\bspoke by (?:tele)?phone\b", _I),
+        "phone_call",
+        "verb",
+    ),
     (re.compile(r"\bon (?:the )?(?:tele)?phone\b|\bby (?:tele)?phone\b", _I), "phone_call", "modality"),
     (
         re.compile(
@@ -178,9 +187,7 @@ _LIST_NOUNS: list[tuple[re.Pattern[str], EngagementKind]] = [
     (re.compile(r"\bmeeting with the press\b|\bpress conference\b|\bjoint press\b", _I), "other"),
     (re.compile(r"\btalks\b", _I), "talks"),
 ]
-_NOT_EVENT_CONTEXT = re.compile(
-    r"(?:anniversary of (?:the )?|on the occasion of (?:his |her |their )?)$", _I
-)
+_NOT_EVENT_CONTEXT = re.compile(r"(?:anniversary of (?:the )?|on the occasion of (?:his |her |their )?)$", _I)
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -203,8 +210,26 @@ def find_triggers(sentence: str) -> list[Trigger]:
 
 def _noun(phrase: str) -> str | None:
     last = phrase.lower().split()[-1] if phrase.split() else ""
-    return last if last in {"dialogue", "seminar", "conference", "meeting", "session", "forum", "round",
-                            "talks", "summit", "consultation", "consultations", "exchange", "event"} else None
+    return (
+        last
+        if last
+        in {
+            "dialogue",
+            "seminar",
+            "conference",
+            "meeting",
+            "session",
+            "forum",
+            "round",
+            "talks",
+            "summit",
+            "consultation",
+            "consultations",
+            "exchange",
+            "event",
+        }
+        else None
+    )
 
 
 def _joined_in(sentence: str) -> list[Trigger]:

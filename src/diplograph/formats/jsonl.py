@@ -27,9 +27,7 @@ def _engagement(item: Engagement) -> dict[str, Any]:
         "location_basis": item.location_basis,
         "mechanism": item.mechanism,
         "ordinal": item.ordinal,
-        "participants": [
-            {"name": p.name, "country": p.country, "title": p.title} for p in item.participants
-        ],
+        "participants": [{"name": p.name, "country": p.country, "title": p.title} for p in item.participants],
         "evidence": item.evidence.quote,
         "evidence_span": [item.evidence.start, item.evidence.end],
     }
