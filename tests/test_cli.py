@@ -37,7 +37,8 @@ REPORT = (
 
 def _run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m diplograph ARGS`` with this checkout's sources first on the path."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO / "src"), os.environ.get("PYTHONPATH", "")])}
+    paths = [str(REPO / "src"), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
     return subprocess.run(
         [sys.executable, "-m", "diplograph", *args],
         input=stdin if stdin is not None else "",
@@ -206,6 +207,12 @@ def test_cli_usage_errors_exit_2(runner: CliRunner, args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert result.stdout == ""
+
+
+def test_cli_output_in_missing_directory_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", str(SAMPLE), "-o", str(tmp_path / "no" / "such" / "out.jsonl")])
+    assert result.exit_code == 2
+    assert "cannot write" in result.stderr
 
 
 def test_cli_subprocess_workers_two_same_output_as_one(tmp_path: Path) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -173,5 +173,9 @@ def test_samples_one_person_under_two_spellings() -> None:
 
 
 def test_samples_ship_inside_the_package() -> None:
-    shipped = resources.files("diplograph") / "samples"
-    assert sorted(p.name for p in shipped.iterdir() if p.is_file()) == [p.name for p in _sample_files()]
+    """pyproject's package-data globs must cover every sample, or `make demo` breaks once installed."""
+    config = tomllib.loads((SAMPLES.parents[2] / "pyproject.toml").read_text(encoding="utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["diplograph"]
+    for path in _sample_files():
+        relative = PurePosixPath(path.relative_to(SAMPLES.parent).as_posix())
+        assert any(relative.match(pattern) for pattern in globs), f"{relative} is not in package-data"

@@ -156,7 +156,11 @@ def _open_output(path: Path | None) -> Iterator[TextIO]:
     if path is None:
         yield sys.stdout
         return
-    with path.open("w", encoding="utf-8") as handle:
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as error:
+        raise typer.BadParameter(f"cannot write {path}: {error.strerror}", param_hint="'--output'") from None
+    with handle:
         yield handle
 
 

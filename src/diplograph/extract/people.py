@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from diplograph.extract import gazetteer
 from diplograph.extract.lexicon import TITLE_HEADS
 from diplograph.extract.names import Mention, find_mentions
 from diplograph.extract.normalize import ascii_name, fold
-from diplograph.extract.tokens import Token, tokenize
+from diplograph.extract.tokens import Token, tokens_between
 
 
 @dataclass(slots=True)
@@ -194,28 +195,33 @@ def _sublist(small: list[str], big: list[str]) -> bool:
     return any(big[i : i + n] == small for i in range(len(big) - n + 1))
 
 
-def _short_forms(person: PersonRecord) -> set[str]:
-    parts = person.tokens()
+def _short_forms(person: PersonRecord) -> frozenset[str]:
+    return _short_forms_of(person.name, person.country)
+
+
+@lru_cache(maxsize=8192)
+def _short_forms_of(name: str, country: str | None) -> frozenset[str]:
+    parts = fold(name).split()
     if len(parts) < 2:
-        return set(parts)
+        return frozenset(parts)
     forms = {parts[0], parts[-1]}
-    vietnamese = len(parts) >= 3 and parts[0] in gazetteer.surnames() and person.country in (None, "VNM")
+    vietnamese = len(parts) >= 3 and parts[0] in gazetteer.surnames() and country in (None, "VNM")
     if not vietnamese:
         forms.update(p for p in parts[1:-1] if len(p) > 2)
-    return {f for f in forms if len(f) > 1}
+    return frozenset(f for f in forms if len(f) > 1)
 
 
 def scan_people(
-    text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]]
+    text: str, sentences: list[tuple[int, int]], skip: list[tuple[int, int]], tokens: list[Token]
 ) -> tuple[PeopleIndex, list[SentenceInfo]]:
     """Find every full name, then resolve short names, pronouns and group references."""
     index = PeopleIndex()
     infos: list[SentenceInfo] = []
     found: list[list[tuple[Mention, int]]] = []
     for i, (start, end) in enumerate(sentences):
-        tokens = tokenize(text, start, end)
-        info = SentenceInfo(i, start, end, tokens)
-        mentions = find_mentions(text, tokens, skip=skip)
+        sentence_tokens = tokens_between(tokens, start, end)
+        info = SentenceInfo(i, start, end, sentence_tokens)
+        mentions = find_mentions(text, sentence_tokens, skip=skip)
         found.append([(m, index.add_mention(m)) for m in mentions])
         infos.append(info)
     _drop_weak(index, found)
@@ -243,13 +249,12 @@ def _resolve_sentence(
         Ref(m.start, m.end, (p,), "name", m.titles[0] if m.titles else None) for m, p in mentions
     ]
     covered = [(m.start, m.end) for m, _ in mentions]
-    for token in info.tokens:
+    for position, token in enumerate(info.tokens):
         if not token.is_cap or any(a <= token.start < b for a, b in covered + skip):
             continue
-        position = info.tokens.index(token)
         title = info.tokens[position - 1].text if position else ""
         person = index.short_match(token, title)
-        if person is not None and not _is_place_use(info.tokens, token):
+        if person is not None and not _is_place_use(info.tokens, position):
             refs.append(Ref(token.start, token.end, (person,), "short"))
     refs.sort(key=lambda r: r.start)
     _counterpart_titles(mentions, index)
@@ -277,10 +282,9 @@ def _counterpart_titles(mentions: list[tuple[Mention, int]], index: PeopleIndex)
                 record.titles.insert(0, model.titles[0])
 
 
-def _is_place_use(tokens: list[Token], token: Token) -> bool:
-    i = tokens.index(token)
+def _is_place_use(tokens: list[Token], i: int) -> bool:
     before = tokens[i - 1].key if i else ""
-    return before in ("in", "to", "at", "from") and gazetteer.place_for(token.text) is not None
+    return before in ("in", "to", "at", "from") and gazetteer.place_for(tokens[i].text) is not None
 
 
 def _first_person(refs: list[Ref]) -> int | None:

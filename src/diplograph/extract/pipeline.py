@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,6 +26,7 @@ from diplograph.extract.normalize import fold
 from diplograph.extract.people import PeopleIndex, scan_people
 from diplograph.extract.records import to_extraction
 from diplograph.extract.segment import split_sentences
+from diplograph.extract.tokens import Token, tokenize
 from diplograph.model import Article, Extraction, PartialDate
 
 logger = logging.getLogger(__name__)
@@ -35,10 +38,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 @Language.component("diplograph_sentences")
 def diplograph_sentences(doc: Doc) -> Doc:
     """Sentence starts from line breaks and full stops, aware of "Gen.", "Dec." and initials."""
-    starts = {start for start, _ in split_sentences(doc.text)}
-    for token in doc:
-        token.is_sent_start = token.idx in starts or token.i == 0
-    return doc
+    if not len(doc):
+        return doc
+    return _mark_sentences(doc, split_sentences(doc.text))
 
 
 @cache
@@ -49,9 +51,18 @@ def make_nlp() -> Language:
     return nlp
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence as the spaCy pipeline segments it."""
-    doc = make_nlp()(text)
+def _mark_sentences(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
+    starts = {start for start, _ in spans}
+    flags = numpy.array([1 if token.idx in starts or token.i == 0 else 0 for token in doc], dtype="uint64")
+    doc.from_array([SENT_START], flags.reshape(-1, 1))
+    return doc
+
+
+def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a spaCy Doc of the text, blank lines and edges trimmed."""
+    doc = make_nlp().make_doc(text)
+    if len(doc):
+        _mark_sentences(doc, split_sentences(text, tokens))
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start = sent.start_char
@@ -67,9 +78,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def extract_article(article: Article) -> Extraction:
     """Everything diplograph can say about one report, each fact with its evidence."""
     text = article.text
-    sentences = sentence_spans(text)
+    tokens = tokenize(text)
+    sentences = sentence_spans(text, tokens)
     skip = list(article.skip_spans)
-    people, infos = scan_people(text, sentences, skip)
+    people, infos = scan_people(text, sentences, skip, tokens)
     pair = _pair(people, text)
     _settle_countries(people, pair)
     anchor, anchor_basis = _anchor(article, text, people)

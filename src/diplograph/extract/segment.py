@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from diplograph.extract.tokens import tokenize
+from diplograph.extract.tokens import Token, tokenize, tokens_between
 
 _LINE = re.compile(r"[^\n]+")
 _OPENERS = frozenset({'"', "“", "‘", "'", "(", "["})
 
 
-def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    tokens = tokenize(text, start, end)
+def _line_sentences(tokens: list[Token], start: int, end: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     begin = start
     for i, token in enumerate(tokens[:-1]):
@@ -27,8 +26,12 @@ def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of every sentence; a line break always ends one."""
+def split_sentences(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of every sentence; a line break always ends one.
+
+    ``tokens`` may be the whole text's tokens when the caller already has them.
+    """
+    tokens = tokenize(text) if tokens is None else tokens
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         raw = line.group()
@@ -36,5 +39,6 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         trail = len(raw.rstrip())
         if trail <= lead:
             continue
-        spans.extend(_line_sentences(text, line.start() + lead, line.start() + trail))
+        start, end = line.start() + lead, line.start() + trail
+        spans.extend(_line_sentences(tokens_between(tokens, start, end), start, end))
     return spans

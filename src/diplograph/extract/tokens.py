@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from diplograph.extract.normalize import fold
@@ -56,6 +57,8 @@ class Token:
 def _split_trailing_dot(match: re.Match[str], text: str) -> list[Token]:
     word = match.group()
     start = match.start()
+    if word[-1] not in ".s":
+        return [Token(word, start, start + len(word), "word")]
     if word[-2:] in ("'s", "’s") and len(word) > 2:
         # "China's" is a country and a possessive marker: the marker matters for titles.
         return [
@@ -71,6 +74,13 @@ def _split_trailing_dot(match: re.Match[str], text: str) -> list[Token]:
                 Token(".", start + len(core), start + len(word), "punct"),
             ]
     return [Token(word, start, start + len(word), "word")]
+
+
+def tokens_between(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens of a whole-text token list that fall inside [start, end) (binary search)."""
+    lo = bisect_left(tokens, start, key=lambda t: t.start)
+    hi = bisect_left(tokens, end, lo=lo, key=lambda t: t.start)
+    return tokens[lo:hi]
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:

@@ -190,10 +190,28 @@ _LIST_NOUNS: list[tuple[re.Pattern[str], EngagementKind]] = [
 _NOT_EVENT_CONTEXT = re.compile(r"(?:anniversary of (?:the )?|on the occasion of (?:his |her |their )?)$", _I)
 
 
+def _cues(pattern: re.Pattern[str]) -> tuple[str, ...]:
+    """Lower-case words one of which a sentence must contain for the pattern to have a chance.
+
+    Taken from the pattern's own alternatives, so that most sentences are rejected by a few
+    substring tests instead of thirty regular expressions.
+    """
+    words = re.findall(r"[a-z]{3,}", pattern.pattern.lower().replace("\\b", " "))
+    stems = {w for w in words if w not in _PATTERN_NOISE}
+    return tuple(sorted(stems))
+
+
+_PATTERN_NOISE = frozenset({"the", "and", "his", "her", "their", "its", "was", "were", "also", "with", "for"})
+_GATED = [(pattern, kind, mode, _cues(pattern)) for pattern, kind, mode in _PATTERNS]
+
+
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every engagement-stating phrase of a sentence, earliest first, overlaps removed."""
     found: list[Trigger] = []
-    for pattern, kind, mode in _PATTERNS:
+    lowered = sentence.lower()
+    for pattern, kind, mode, cues in _GATED:
+        if cues and not any(cue in lowered for cue in cues):
+            continue
         for match in pattern.finditer(sentence):
             if _NOT_EVENT_CONTEXT.search(sentence[max(0, match.start() - 40) : match.start()]):
                 continue
