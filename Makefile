@@ -45,5 +45,6 @@ bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 
 clean:
-	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache src/*.egg-info benchmarks/results/*.tmp
+	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache src/*.egg-info
+	rm -f benchmarks/results/*.tmp
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

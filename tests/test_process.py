@@ -132,3 +132,22 @@ def test_process_extraction_error_is_reported_not_raised(
     assert isinstance(outcome, IngestError)
     assert outcome.source == str(report)
     assert "extraction failed" in outcome.problem
+
+
+def test_process_extractor_bug_is_reported_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = process.extract_article
+
+    def trip_on_first(article: Article) -> Extraction:
+        if article.doc == "a.txt":
+            raise KeyError("surprise")
+        return real(article)
+
+    monkeypatch.setattr(process, "extract_article", trip_on_first)
+    first, second = _write(tmp_path / "a.txt"), _write(tmp_path / "b.txt")
+    bug, fine = extract_paths([first, second])
+    assert isinstance(bug, IngestError)
+    assert bug.source == str(first)
+    assert "KeyError" in bug.problem
+    assert isinstance(fine, Extraction)

@@ -11,7 +11,9 @@ import multiprocessing
 import os
 import signal
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from diplograph.errors import ExtractionError, IngestError
@@ -69,10 +71,18 @@ def extract_paths(
     if workers == 1 or len(jobs) < 2:
         yield from _unpack(_run_job(job, options) for job in jobs)
         return
-    context = multiprocessing.get_context("spawn")
+    # An executor, not multiprocessing.Pool: a worker that dies (e.g. killed for memory) raises
+    # BrokenProcessPool here instead of leaving the batch waiting forever.
+    executor = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)),
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_ignore_interrupts,
+    )
     chunksize = max(1, min(32, len(jobs) // (workers * 4)))
-    with context.Pool(processes=min(workers, len(jobs)), initializer=_ignore_interrupts) as pool:
-        yield from _unpack(pool.imap(_run_job_star, ((job, options) for job in jobs), chunksize=chunksize))
+    try:
+        yield from _unpack(executor.map(_run_job, jobs, repeat(options), chunksize=chunksize))
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def _jobs(paths: Sequence[str | Path], options: _Options) -> Iterator[_Job]:
@@ -90,16 +100,12 @@ def _jobs(paths: Sequence[str | Path], options: _Options) -> Iterator[_Job]:
             yield Path(raw)
 
 
-def _run_job_star(args: tuple[_Job, _Options]) -> _Result:
-    return _run_job(*args)
-
-
 def _run_job(job: _Job, options: _Options) -> _Result:
     """Read one file (or take a ready article) and extract it; errors become _Failure values."""
     if isinstance(job, _Failure):
         return [job]
     if isinstance(job, Article):
-        return [_extract(job, label=STDIN)]
+        return [_extract(job, label=job.doc)]
     items = read_articles(job, encoding=options.encoding, max_bytes=options.max_bytes)
     return [
         _Failure(item.source, item.problem)
@@ -115,6 +121,9 @@ def _extract(article: Article, *, label: str) -> Extraction | _Failure:
     except ExtractionError as error:
         log.warning("extraction failed on %s (%s): %s", label, article.doc, error)
         return _Failure(label, f"extraction failed on {article.doc}: {error}")
+    except Exception as error:  # one report that trips a bug must not end a batch of thousands
+        log.debug("extractor bug on %s (%s)", label, article.doc, exc_info=True)
+        return _Failure(label, f"extractor bug on {article.doc}: {type(error).__name__}: {error}")
 
 
 def _unpack(results: Iterable[_Result]) -> Iterator[Outcome]:

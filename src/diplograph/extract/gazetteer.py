@@ -11,7 +11,7 @@ import logging
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -60,8 +60,9 @@ _BLOCS = frozenset({"asean", "gcc", "celac", "africa", "arab states", "central a
 _MAX_NGRAM = 5
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """The lookup key: ASCII, lowercase, punctuation runs as single spaces."""
+    """The lookup key: ASCII, lowercase, punctuation runs as single spaces (cached: called per token)."""
     return _NON_ALNUM.sub(" ", anyascii(text).lower()).strip()
 
 

@@ -92,7 +92,7 @@ def _runs(tokens: list[Token], skip: list[tuple[int, int]]) -> list[list[int]]:
     runs: list[list[int]] = []
     current: list[int] = []
     for i, token in enumerate(tokens):
-        inside_skip = any(a <= token.start < b for a, b in skip)
+        inside_skip = bool(skip) and any(a <= token.start < b for a, b in skip)
         particle = (
             token.is_word
             and token.text in _PARTICLES

@@ -40,7 +40,10 @@ def diplograph_sentences(doc: Doc) -> Doc:
     """Sentence starts from line breaks and full stops, aware of "Gen.", "Dec." and initials."""
     if not len(doc):
         return doc
-    return _mark_sentences(doc, split_sentences(doc.text))
+    starts = {start for start, _ in split_sentences(doc.text)}
+    flags = numpy.array([1 if token.idx in starts or token.i == 0 else 0 for token in doc], dtype="uint64")
+    doc.from_array([SENT_START], flags.reshape(-1, 1))
+    return doc
 
 
 @cache
@@ -51,18 +54,45 @@ def make_nlp() -> Language:
     return nlp
 
 
-def _mark_sentences(doc: Doc, spans: list[tuple[int, int]]) -> Doc:
-    starts = {start for start, _ in spans}
-    flags = numpy.array([1 if token.idx in starts or token.i == 0 else 0 for token in doc], dtype="uint64")
-    doc.from_array([SENT_START], flags.reshape(-1, 1))
-    return doc
+def make_doc(text: str, tokens: list[Token] | None = None) -> Doc:
+    """A spaCy Doc of the text, built from diplograph's own tokens, with its sentences marked.
+
+    The domain tokenizer keeps "Gen.", "Dec." and "China's" the way the rules need them; building
+    the Doc from those tokens (white space as tokens of its own) keeps doc.text identical to the
+    article text, so character offsets agree everywhere, and tokenizes each report only once.
+    """
+    tokens = tokenize(text) if tokens is None else tokens
+    starts = {start for start, _ in split_sentences(text, tokens)}
+    words: list[str] = []
+    spaces: list[bool] = []
+    sent_starts: list[bool] = []
+    position = 0
+    for token in tokens:
+        if token.start > position:
+            gap = text[position : token.start]
+            if words and not spaces[-1] and gap[0] == " ":
+                spaces[-1] = True
+                gap = gap[1:]
+            if gap:
+                words.append(gap)
+                spaces.append(False)
+                sent_starts.append(False)
+        words.append(token.text)
+        spaces.append(False)
+        sent_starts.append(token.start in starts)
+        position = token.end
+    if position < len(text):
+        words.append(text[position:])
+        spaces.append(False)
+        sent_starts.append(False)
+    if sent_starts:
+        sent_starts[0] = True
+    return Doc(make_nlp().vocab, words=words, spaces=spaces, sent_starts=sent_starts)
 
 
-def sentence_spans(text: str, tokens: list[Token] | None = None) -> list[tuple[int, int]]:
-    """(start, end) of each sentence of a spaCy Doc of the text, blank lines and edges trimmed."""
-    doc = make_nlp().make_doc(text)
-    if len(doc):
-        _mark_sentences(doc, split_sentences(text, tokens))
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a Doc, blank lines and edges trimmed."""
+    text = doc.text
     spans: list[tuple[int, int]] = []
     for sent in doc.sents:
         start = sent.start_char
@@ -79,7 +109,7 @@ def extract_article(article: Article) -> Extraction:
     """Everything diplograph can say about one report, each fact with its evidence."""
     text = article.text
     tokens = tokenize(text)
-    sentences = sentence_spans(text, tokens)
+    sentences = split_sentences(text, tokens)
     skip = list(article.skip_spans)
     people, infos = scan_people(text, sentences, skip, tokens)
     pair = _pair(people, text)

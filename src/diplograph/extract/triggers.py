@@ -202,7 +202,10 @@ def _cues(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _PATTERN_NOISE = frozenset({"the", "and", "his", "her", "their", "its", "was", "were", "also", "with", "for"})
-_GATED = [(pattern, kind, mode, _cues(pattern)) for pattern, kind, mode in _PATTERNS]
+_GATED = [
+    (pattern, kind, mode, re.compile("|".join(map(re.escape, _cues(pattern))) or "."))
+    for pattern, kind, mode in _PATTERNS
+]
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
@@ -210,7 +213,7 @@ def find_triggers(sentence: str) -> list[Trigger]:
     found: list[Trigger] = []
     lowered = sentence.lower()
     for pattern, kind, mode, cues in _GATED:
-        if cues and not any(cue in lowered for cue in cues):
+        if not cues.search(lowered):
             continue
         for match in pattern.finditer(sentence):
             if _NOT_EVENT_CONTEXT.search(sentence[max(0, match.start() - 40) : match.start()]):
