@@ -12,9 +12,7 @@ import re
 from collections import Counter
 from functools import cache
 
-import numpy
 import spacy
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -41,8 +39,8 @@ def diplograph_sentences(doc: Doc) -> Doc:
     if not len(doc):
         return doc
     starts = {start for start, _ in split_sentences(doc.text)}
-    flags = numpy.array([1 if token.idx in starts or token.i == 0 else 0 for token in doc], dtype="uint64")
-    doc.from_array([SENT_START], flags.reshape(-1, 1))
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.idx in starts
     return doc
 
 
@@ -65,7 +63,7 @@ def make_doc(text: str, tokens: list[Token] | None = None) -> Doc:
     starts = {start for start, _ in split_sentences(text, tokens)}
     words: list[str] = []
     spaces: list[bool] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []
     position = 0
     for token in tokens:
         if token.start > position:
