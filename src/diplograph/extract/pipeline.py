@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 
 from diplograph.extract import gazetteer
 from diplograph.extract.dates import find_dates
-from diplograph.extract.engagements import DocContext, extract_engagements
+from diplograph.extract.drafts import DocContext
+from diplograph.extract.engagements import extract_engagements
 from diplograph.extract.figures import find_figures
 from diplograph.extract.normalize import fold
 from diplograph.extract.people import PeopleIndex, scan_people

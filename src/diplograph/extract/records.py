@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.extract.engagements import Draft
+from diplograph.extract.drafts import Draft
 from diplograph.extract.people import PeopleIndex, PersonRecord
 from diplograph.model import Article, Engagement, Evidence, Extraction, Figure, Participant, Person
 
