@@ -34,6 +34,7 @@ _PLANNED = re.compile(
     r"to organi[sz]e|to successfully organi[sz]e)\b",
     re.IGNORECASE,
 )
+_EVENT_YEAR = re.compile(r"\b(?:the|its|their)\s+(19[5-9]\d|20\d\d)\s+(?=[A-Z])")
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+ly\s+|well\s+)?$", re.IGNORECASE)
 _DOMESTIC_EVENT = re.compile(r"\b(?:plenary|Central Committee|National Congress|Party Congress)\b")
 _SAID_THAT = re.compile(
@@ -128,6 +129,8 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
         )
         if infinitive and not any(m.ordinal for m in mechanisms):
             continue
+        if trigger.mode == "possessed" and not draft_subject:
+            continue  # "the first visit by a leader since 2016": nobody to record
         for group in _split(ctx, trigger, draft_subject, objects, sentence):
             draft = _draft(ctx, info, sentence, trigger, group, (dates, places, mechanisms), i == 0)
             ctx.drafts.append(draft)
@@ -206,6 +209,22 @@ def _split(
     return [subject + objects]
 
 
+def _adjectival(info: SentenceInfo, offset: int) -> bool:
+    """ "visiting Japanese Prime Minister": the participle qualifies a person, it states no clause."""
+    following = [t for t in info.tokens if t.start >= info.start + offset][:1]
+    if not following:
+        return False
+    token = following[0]
+    return (
+        bool(gazetteer.country_for(token.text))
+        and not gazetteer.place_for(token.text)
+        or (
+            token.key
+            in ("president", "prime", "premier", "minister", "foreign", "deputy", "vice", "delegation")
+        )
+    )
+
+
 def _names_place(info: SentenceInfo, offset: int) -> bool:
     """ "visited Hanoi", "visiting China": the object of a bare "visit" must be a place."""
     words = [t for t in info.tokens if t.start >= info.start + offset][:4]
@@ -234,6 +253,8 @@ def _plausible(sentence: str, trigger: Trigger, info: SentenceInfo) -> bool:
         before = sentence[: trigger.start]
         if re.search(r"\b(?:if|whether|that|this|it)\s+$", before) or not _EVENT_SUBJECT.search(before):
             return False
+    if phrase == "visiting" and _adjectival(info, trigger.end):
+        return False  # "talks with visiting Japanese Prime Minister X": X is an object of the talks
     if trigger.kind == "visit" and re.fullmatch(r"(?i)visit(?:ed|ing|s)?", phrase):
         return _names_place(info, trigger.end)
     if sentence[trigger.start : trigger.end].lower().startswith("receiv"):
@@ -350,7 +371,8 @@ def _anchor_for(ctx: DocContext, sentence: str, mention: DateMention) -> Partial
     """A month-day without a year takes a year named in the same sentence, if it is not later."""
     if mention.kind not in ("month_day", "range", "weekday"):
         return ctx.anchor
-    years = [int(y) for y in re.findall(r"\b(19[5-9]\d|20\d\d)\b", sentence)]
+    # Only a year that names the event itself ("the 2023 Spring Meeting"), not "since 2016".
+    years = [int(y) for y in _EVENT_YEAR.findall(sentence)]
     anchor_year = int(ctx.anchor.start[:4]) if ctx.anchor else None
     years = [y for y in years if anchor_year is None or y <= anchor_year]
     if years and mention.kind != "weekday" and (anchor_year is None or max(years) < anchor_year):

@@ -100,7 +100,15 @@ def _runs(tokens: list[Token], skip: list[tuple[int, int]]) -> list[list[int]]:
             and i + 1 < len(tokens)
             and (tokens[i + 1].is_cap or (tokens[i + 1].text in _PARTICLES and i + 2 < len(tokens)))
         )
-        if not inside_skip and ((token.is_cap and not token.is_upper) or particle):
+        initials = (
+            token.is_upper
+            and len(token.text) <= 3
+            and bool(current)
+            and i + 1 < len(tokens)
+            and tokens[i + 1].is_cap
+            and not tokens[i + 1].is_upper
+        )  # "Vice President JD Vance": short capitals inside a name are initials, not a headline
+        if not inside_skip and ((token.is_cap and not token.is_upper) or particle or initials):
             current.append(i)
             continue
         if current:
@@ -236,6 +244,8 @@ def _zone_start(tokens: list[Token], first: int, taken: set[int]) -> int:
             continue
         if not token.is_word:
             break
+        if token.key == "and" and k > 0 and not is_title_word(tokens[k - 1]):
+            break  # "Vice President JD Vance and Elon Musk": "and" joins two people, not two titles
         if token.is_cap or token.key in TITLE_CONNECTORS or token.key in TITLE_LOWER_WORDS:
             k -= 1
             continue

@@ -110,13 +110,15 @@ def extract_article(article: Article) -> Extraction:
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
     skip = list(article.skip_spans)
+    # A dateline ("BEIJING, Dec. 10 (Xinhua) --") dates and places the filing, not the engagement.
+    dateline = [(article.dateline.start, article.dateline.end)] if article.dateline else []
     people, infos = scan_people(text, sentences, skip, tokens)
     pair = _pair(people, text)
     _settle_countries(people, pair)
     anchor, anchor_basis = _anchor(article, text, people)
     ctx = DocContext(
         text=text,
-        masked=_masked(text, skip),
+        masked=_masked(text, skip + dateline),
         host=_host_country(text, article),
         dateline=_dateline_city(article),
         anchor=anchor,
@@ -125,7 +127,7 @@ def extract_article(article: Article) -> Extraction:
         title_span=article.title_span,
         people=people,
         sentences=infos,
-        title_zones=people.zones,
+        title_zones=people.zones + dateline,
     )
     drafts = extract_engagements(ctx)
     year = int(anchor.start[:4]) if anchor else None

@@ -180,6 +180,15 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "verb",
     ),
     (re.compile(r"\bwelcomed at the (?:[\w-]+ )?airport\b|\bwas welcomed\b", _I), "other", "verb"),
+    (
+        re.compile(
+            r"\b(?:chaired|hosted|held|presided over)\s+(?:an?\s+|the\s+)?(?:official\s+|state\s+|grand\s+)?"
+            r"(?:welcom\w*\s+ceremony|reception|banquet|dinner|luncheon)\b",
+            _I,
+        ),
+        "attend",
+        "verb",
+    ),
 ]
 _JOINED_IN = re.compile(r"\bjoined\b(?P<who>.{1,120}?)\bin (?:an? |the )?(?P<list>[^.;]+)", _I)
 _LIST_NOUNS: list[tuple[re.Pattern[str], EngagementKind]] = [
