@@ -215,13 +215,8 @@ def _adjectival(info: SentenceInfo, offset: int) -> bool:
     if not following:
         return False
     token = following[0]
-    return (
-        bool(gazetteer.country_for(token.text))
-        and not gazetteer.place_for(token.text)
-        or (
-            token.key
-            in ("president", "prime", "premier", "minister", "foreign", "deputy", "vice", "delegation")
-        )
+    return (bool(gazetteer.country_for(token.text)) and not gazetteer.place_for(token.text)) or (
+        token.key in ("president", "prime", "premier", "minister", "foreign", "deputy", "vice", "delegation")
     )
 
 
