@@ -22,6 +22,10 @@ class IngestError(DiplographError):
         self.source = source
         self.problem = problem
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str, str]]:
+        """Rebuild from (source, problem), so the error crosses process boundaries intact."""
+        return (type(self), (self.source, self.problem))
+
 
 class ExtractionError(DiplographError):
     """The extractor failed on a report it could read."""
