@@ -109,6 +109,8 @@ class Article:
     "unknown") so a user can judge how far to trust it. ``skip_spans`` mark text that is not part of
     the story (photo credits, bylines, header markers, a trailing "Source: URL"): the extractor finds
     no people there. ``title_span`` locates the title inside ``text`` when the title is part of it.
+    ``origin`` says where the report came from (absolute path, with ``#record`` for one of several
+    records in a file): the store's key for "the same report again".
     """
 
     text: str
@@ -122,6 +124,7 @@ class Article:
     title_span: tuple[int, int] | None = None
     skip_spans: tuple[tuple[int, int], ...] = ()
     metadata: tuple[tuple[str, str], ...] = ()
+    origin: str = ""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -6,23 +6,35 @@ file never stops a batch and the caller decides how to report it.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
+from typing import Protocol
 
-from diplograph.errors import ExtractionError, IngestError
+from diplograph.errors import DiplographError, ExtractionError, IngestError
 from diplograph.extract import extract_article
 from diplograph.ingest import DEFAULT_MAX_BYTES, read_articles
 from diplograph.ingest.read import STDIN, walk
 from diplograph.model import Article, Extraction
 
-__all__ = ["DEFAULT_MAX_BYTES", "STDIN", "Outcome", "extract_paths"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "STDIN",
+    "AddSummary",
+    "Outcome",
+    "Progress",
+    "add_paths",
+    "extract_paths",
+    "source_key",
+]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +43,8 @@ Outcome = Extraction | IngestError
 # A directory walk leaves out .json files: annotations kept beside reports (gold/*.json) are not
 # reports, and reading them would fail the batch. A .json file named on the command line is read.
 _SKIPPED_IN_DIRECTORIES = frozenset({".json"})
+# Files that hold several reports: each record's origin is the file plus the record's own name.
+_MULTI_RECORD = frozenset({".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +104,12 @@ def _jobs(paths: Sequence[str | Path], options: _Options) -> Iterator[_Job]:
     for raw in paths:
         if os.fspath(raw) == STDIN:
             for item in read_articles(STDIN, encoding=options.encoding, max_bytes=options.max_bytes):
-                yield _Failure(item.source, item.problem) if isinstance(item, IngestError) else item
+                if isinstance(item, IngestError):
+                    yield _Failure(item.source, item.problem)
+                else:
+                    # Standard input has no name that lasts: the text itself identifies the report.
+                    digest = hashlib.sha256(item.text.encode("utf-8")).hexdigest()[:16]
+                    yield replace(item, origin=f"stdin#{digest}")
         elif Path(raw).is_dir():
             files = [f for f in walk(Path(raw)) if f.suffix.lower() not in _SKIPPED_IN_DIRECTORIES]
             if not files:
@@ -106,11 +125,13 @@ def _run_job(job: _Job, options: _Options) -> _Result:
         return [job]
     if isinstance(job, Article):
         return [_extract(job, label=job.doc)]
-    items = read_articles(job, encoding=options.encoding, max_bytes=options.max_bytes)
+    items = list(read_articles(job, encoding=options.encoding, max_bytes=options.max_bytes))
+    several = len(items) > 1 or job.suffix.lower() in _MULTI_RECORD
+    origin = str(job.resolve())
     return [
         _Failure(item.source, item.problem)
         if isinstance(item, IngestError)
-        else _extract(item, label=str(job))
+        else _extract(replace(item, origin=f"{origin}#{item.doc}" if several else origin), label=str(job))
         for item in items
     ]
 
@@ -135,3 +156,106 @@ def _unpack(results: Iterable[_Result]) -> Iterator[Outcome]:
 def _ignore_interrupts() -> None:
     """Ctrl-C is the parent's to handle: it stops the pool, and workers should not each print a trace."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+# --- adding reports to a store ------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Where a batch stands, for a progress bar: counts so far and the total when it is known."""
+
+    done: int
+    total: int | None
+    added: int
+    updated: int
+    unchanged: int
+    duplicates: int
+    failed: int
+
+
+@dataclass(frozen=True, slots=True)
+class AddSummary:
+    """What one `add` run did, with the reason for every report it could not store."""
+
+    added: int
+    updated: int
+    unchanged: int
+    duplicates: int
+    failures: tuple[tuple[str, str], ...]
+    seconds: float
+
+    @property
+    def failed(self) -> int:
+        """How many sources could not be read, extracted or stored."""
+        return len(self.failures)
+
+    @property
+    def total(self) -> int:
+        """Every report seen, stored or not."""
+        return self.added + self.updated + self.unchanged + self.duplicates + self.failed
+
+
+class _Saver(Protocol):
+    """The part of a store that `add_paths` needs (keeps this module testable and the layers one-way)."""
+
+    def save(self, extraction: Extraction, *, source_key: str) -> str: ...
+
+
+def source_key(extraction: Extraction) -> str:
+    """The store's key for a report: where it came from, or its name when that is unknown."""
+    article = extraction.article
+    return article.origin or article.doc
+
+
+def add_paths(
+    store: _Saver,
+    paths: Sequence[str | Path],
+    *,
+    workers: int = 1,
+    encoding: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[Progress], None] | None = None,
+) -> AddSummary:
+    """Read, extract and store every report under ``paths``; one transaction per report.
+
+    Extraction runs on ``workers`` processes; saving (resolution included) runs here, in order,
+    so the database sees one writer. A report that fails to read, extract or save is counted with
+    its reason and the batch goes on; what was stored before stays stored.
+    """
+    started = time.perf_counter()
+    counts = {"added": 0, "updated": 0, "unchanged": 0, "duplicate": 0}
+    failures: list[tuple[str, str]] = []
+    outcomes = extract_paths(paths, workers=workers, encoding=encoding, max_bytes=max_bytes)
+    for done, outcome in enumerate(outcomes, start=1):
+        if isinstance(outcome, IngestError):
+            failures.append((outcome.source, outcome.problem))
+        else:
+            key = source_key(outcome)
+            try:
+                status = store.save(outcome, source_key=key)
+            except DiplographError as error:
+                log.warning("could not store %s: %s", key, error)
+                failures.append((key, str(error)))
+            else:
+                counts[status] = counts.get(status, 0) + 1
+        if progress is not None:
+            progress(
+                Progress(
+                    done=done,
+                    total=None,
+                    added=counts["added"],
+                    updated=counts["updated"],
+                    unchanged=counts["unchanged"],
+                    duplicates=counts["duplicate"],
+                    failed=len(failures),
+                )
+            )
+    return AddSummary(
+        added=counts["added"],
+        updated=counts["updated"],
+        unchanged=counts["unchanged"],
+        duplicates=counts["duplicate"],
+        failures=tuple(failures),
+        seconds=time.perf_counter() - started,
+    )

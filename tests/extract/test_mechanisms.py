@@ -26,7 +26,9 @@ def test_mechanisms_numbered_meeting_of_a_known_committee() -> None:
 
 
 def test_mechanisms_alias_with_reversed_country_order_gets_the_canonical_name() -> None:
-    mention = only("They chaired the 46th meeting of the Vietnam-Laos Intergovernmental Committee in Vientiane.")
+    mention = only(
+        "They chaired the 46th meeting of the Vietnam-Laos Intergovernmental Committee in Vientiane."
+    )
     assert mention.name == "Vietnam-Laos Intergovernmental Committee for Bilateral Cooperation"
     assert mention.ordinal == 46
 

@@ -24,7 +24,8 @@ def test_names_title_and_demonym_before_a_known_name() -> None:
     assert mention.text == "Wang Yi"
     assert mention.titles == ("Foreign Minister",)
     assert mention.country == "CHN"
-    assert mention.known is not None and mention.known.name == "Wang Yi"
+    assert mention.known is not None
+    assert mention.known.name == "Wang Yi"
     assert mention.strong
 
 
@@ -36,7 +37,8 @@ def test_names_compound_title_with_diacritic_name() -> None:
     assert mention.titles[0] == "Deputy Prime Minister"
     assert mention.titles[1].startswith("Foreign Minister")
     assert mention.country == "VNM"
-    assert mention.known is not None and mention.known.name == "Bui Thanh Son"
+    assert mention.known is not None
+    assert mention.known.name == "Bui Thanh Son"
     assert text[mention.title_start : mention.end].startswith("Deputy Prime Minister")
 
 
@@ -92,7 +94,13 @@ def test_names_appositive_gives_title_to_an_unknown_name() -> None:
             "THA",
             "KHM",
         ),
-        ("Kenyan Trade Minister Wanjiru Otieno opened the fair.", "Wanjiru Otieno", "Trade Minister", "KEN", None),
+        (
+            "Kenyan Trade Minister Wanjiru Otieno opened the fair.",
+            "Wanjiru Otieno",
+            "Trade Minister",
+            "KEN",
+            None,
+        ),
         ("Deputy Governor Phan Thi Lan welcomed investors.", "Phan Thi Lan", "Deputy Governor", None, None),
     ],
 )
@@ -183,7 +191,8 @@ def test_names_sen_without_a_dot_is_a_name_not_a_rank() -> None:
 def test_names_particles_stay_inside_the_name(text: str, name: str, country: str | None) -> None:
     mention = only(text)
     assert mention.text == name
-    assert mention.titles and mention.titles[-1].endswith("President")
+    assert mention.titles
+    assert mention.titles[-1].endswith("President")
     if country:
         assert mention.country == country
 

@@ -68,7 +68,8 @@ def test_people_subject_pronoun_takes_the_last_subject() -> None:
 def test_people_counterpart_is_a_separate_person() -> None:
     text = (
         "Vietnamese Minister of Public Security Luong Tam Quang held talks with his Chinese "
-        "counterpart Wang Xiaohong in Beijing on Monday. The two ministers agreed to fight cross-border crime."
+        "counterpart Wang Xiaohong in Beijing on Monday. The two ministers agreed to fight "
+        "cross-border crime."
     )
     index, _ = scan(text)
     people = named(index)
@@ -129,7 +130,7 @@ def test_people_bare_short_name_prefers_the_most_mentioned_namesake() -> None:
 
 def test_people_short_name_used_as_a_place_is_not_a_person() -> None:
     text = "Chinese Foreign Minister Wang Yi met the envoy. Later the envoy flew to Beijing."
-    index, infos = scan(text)
+    _index, infos = scan(text)
     refs = [text[r.start : r.end] for info in infos for r in info.refs]
     assert "Beijing" not in refs
 
@@ -144,7 +145,8 @@ def test_people_they_reference_has_no_people_of_its_own() -> None:
     _, infos = scan(text)
     they = [r for info in infos for r in info.refs if text[r.start : r.end] == "They"]
     assert len(they) == 1
-    assert they[0].kind == "they" and they[0].people == ()
+    assert they[0].kind == "they"
+    assert they[0].people == ()
 
 
 def test_people_empty_text() -> None:

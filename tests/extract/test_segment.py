@@ -46,7 +46,10 @@ def test_segment_splits_before_digits_questions_and_exclamations() -> None:
 
 def test_segment_line_break_always_ends_a_sentence() -> None:
     text = "Xi, Lam hold talks in Beijing\n\n  BEIJING, Aug. 19 (Xinhua) -- The leaders met.  \n"
-    assert sentences(text) == ["Xi, Lam hold talks in Beijing", "BEIJING, Aug. 19 (Xinhua) -- The leaders met."]
+    assert sentences(text) == [
+        "Xi, Lam hold talks in Beijing",
+        "BEIJING, Aug. 19 (Xinhua) -- The leaders met.",
+    ]
 
 
 def test_segment_empty_and_blank_text() -> None:
@@ -66,6 +69,7 @@ def test_segment_spans_are_ordered_trimmed_and_single_line(text: str) -> None:
     for start, end in split_sentences(text):
         chunk = text[start:end]
         assert start >= previous_end
-        assert chunk and chunk == chunk.strip()
+        assert chunk
+        assert chunk == chunk.strip()
         assert "\n" not in chunk
         previous_end = end

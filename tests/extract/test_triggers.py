@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from diplograph.extract.triggers import Trigger, find_triggers
@@ -105,5 +107,5 @@ def test_triggers_sentences_without_engagements(sentence: str) -> None:
 
 def test_triggers_overlapping_matches_keep_the_longest_earliest() -> None:
     triggers = find_triggers("Xi Jinping held talks with To Lam and met reporters after their talks.")
-    for earlier, later in zip(triggers, triggers[1:], strict=False):
+    for earlier, later in itertools.pairwise(triggers):
         assert earlier.end <= later.start
