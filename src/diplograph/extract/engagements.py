@@ -189,7 +189,7 @@ def _last_pair(ctx: DocContext, ref: Ref) -> list[int]:
     """ "they", "the leaders": the people of the last engagement held before this sentence."""
     for status in ("held", "planned"):
         for draft in reversed(ctx.drafts):
-            if draft.end <= ref.start and draft.status == status and len(draft.participants) >= 2:
+            if draft.start <= ref.start and draft.status == status and len(draft.participants) >= 2:
                 return draft.participants
     return []
 

@@ -88,6 +88,12 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 def _same(a: Draft, b: Draft) -> bool:
     if a.status != b.status:
         return False
+    if (a.in_title or b.in_title) and a.participants and b.participants:
+        headline, body = (a, b) if a.in_title else (b, a)
+        if set(headline.participants) <= set(body.participants) and (
+            headline.kind == body.kind or {headline.kind, body.kind} <= _TALK_FAMILY
+        ):
+            return dates_compatible(a, b)
     if a.sentence == b.sentence and a.kind == b.kind and a.participants and b.participants:
         small, big = sorted((set(a.participants), set(b.participants)), key=len)
         if small <= big:

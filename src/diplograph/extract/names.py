@@ -242,8 +242,14 @@ def _zone_start(tokens: list[Token], first: int, taken: set[int]) -> int:
         if token.kind == "poss" or token.text in "()":
             k -= 1
             continue
+        if token.text == "," and k > 0 and tokens[k - 1].key in ("counterpart", "counterparts"):
+            k -= 1  # "his Lao counterpart, Deputy Prime Minister ... X": the comma joins two titles
+            continue
         if not token.is_word:
             break
+        if token.is_word and not token.is_cap and is_title_head(token) and token.key not in _BARE_HONORIFICS:
+            k -= 1  # "his Chinese counterpart X", "ministry spokesperson X"
+            continue
         if token.key == "and" and k > 0 and not is_title_word(tokens[k - 1]):
             break  # "Vice President JD Vance and Elon Musk": "and" joins two people, not two titles
         if token.is_cap or token.key in TITLE_CONNECTORS or token.key in TITLE_LOWER_WORDS:

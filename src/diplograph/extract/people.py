@@ -78,7 +78,10 @@ _GROUP = re.compile(
     r"officials|chairmen|chairs|co-chairs)\b",
     re.IGNORECASE,
 )
-_THEY = re.compile(r"\b(?:[Tt]hey|[Tt]hem|[Tt]he leaders)\b")
+_THEY = re.compile(
+    r"\b(?:[Tt]hey|[Tt]hem|[Tt]he leaders|[Tt]he two(?=\s+(?:held|met|had|agreed|discussed|signed|also|then|"
+    r"have|will|exchanged|witnessed|attended|reviewed)\b))\b"
+)
 _TITLE_REF = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er)\s+((?:[A-Z][\w.-]*\s+){0,3}?)"
     r"((?:[Vv]ice |[Dd]eputy |[Pp]rime |[Ff]oreign |[Gg]eneral |[Dd]efen[cs]e |[Cc]ommission |[Pp]arty )*"

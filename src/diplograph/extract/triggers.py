@@ -79,6 +79,11 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
         "attend_ref",
     ),
     (re.compile(r"^\s*(?:Also\s+)?(?:Attending|Present at|Participating in)\b"), "attend", "attend_ref"),
+    (
+        re.compile(r"\b(?:was|were) (?:also )?(?:present at|in attendance at)\b", _I),
+        "attend",
+        "attend_ref",
+    ),
     (re.compile(r"\bco-?chair(?:ed|s|ing)?\b", _I), "co_chair", "verb"),
     (
         re.compile(
@@ -93,7 +98,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (re.compile(r"\btalk(?:ed|s)? (?:with|to)\b", _I), "talks", "verb"),
     (
         re.compile(
-            r"\b(?:at|during|in) (?:their|the|his|her) (?:[\w-]+ )?"
+            r"\b(?:at|during|in) (?:their|his|her) (?:[\w-]+ )?"
             r"(?:talks|summit|meeting)\b(?! (?:of|on)\b)",
             _I,
         ),
@@ -196,6 +201,11 @@ _LIST_NOUNS: list[tuple[re.Pattern[str], EngagementKind]] = [
     (re.compile(r"\bmeeting with the press\b|\bpress conference\b|\bjoint press\b", _I), "other"),
     (re.compile(r"\btalks\b", _I), "talks"),
 ]
+_NEGATED = re.compile(
+    r"\b(?:no plans? to|not to|did not|didn't|does not|doesn't|will not|won't|would not|declined to|"
+    r"refused to|ruled out|cancel(?:l?ed)?|call(?:ed)? off|postponed?|no)\s+(?:\w+\s+){0,2}$",
+    _I,
+)
 _NOT_EVENT_CONTEXT = re.compile(r"(?:anniversary of (?:the )?|on the occasion of (?:his |her |their )?)$", _I)
 
 
@@ -234,6 +244,14 @@ def find_triggers(sentence: str) -> list[Trigger]:
     for trigger in found:
         if out and trigger.start < out[-1].end:
             continue
+        if trigger.kind in ("talks", "meeting") and trigger.mode == "verb":
+            phrase = sentence[trigger.start : trigger.end].lower()
+            if "phone" in phrase:
+                trigger = Trigger(trigger.start, trigger.end, "phone_call", trigger.mode, trigger.noun)
+            elif "video" in phrase or "virtual" in phrase:
+                trigger = Trigger(trigger.start, trigger.end, "video_call", trigger.mode, trigger.noun)
+        if _NEGATED.search(sentence[max(0, trigger.start - 45) : trigger.start]):
+            continue  # "had no plans to meet", "did not meet"
         out.append(trigger)
     return out
 

@@ -137,7 +137,9 @@ engagements = Table(
     Column("location_country", String(3)),
     Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="SET NULL"), index=True),
     Column("ordinal", Integer),
-    Column("held_as", String(ID), ForeignKey("engagements.id", ondelete="SET NULL"), comment="planned -> held"),
+    Column(
+        "held_as", String(ID), ForeignKey("engagements.id", ondelete="SET NULL"), comment="planned -> held"
+    ),
     Column("conflicts", Text, comment="JSON: where sources disagree (dates, places)"),
     Column("sources", Integer, nullable=False, server_default="0", comment="independent reports"),
     Column("updated_at", DateTime(timezone=True), nullable=False),

@@ -1,0 +1,48 @@
+"""Resolution across reports: pure functions the store calls inside its per-report transaction.
+
+No database and no spaCy here: the store fetches candidates by the blocks these functions give,
+asks them whether two records are one, and writes the answer.
+"""
+
+from __future__ import annotations
+
+from diplograph.resolve.duplicates import DUPLICATE_THRESHOLD, bands, signature, similarity
+from diplograph.resolve.engagements import (
+    EngagementView,
+    engagement_blocks,
+    engagement_id,
+    held_session,
+    merge_engagement,
+    same_engagement,
+)
+from diplograph.resolve.mechanisms import mechanism_id, mechanism_key, mechanism_name
+from diplograph.resolve.people import (
+    PersonView,
+    person_blocks,
+    person_id,
+    person_key,
+    person_view,
+    same_person,
+)
+
+__all__ = [
+    "DUPLICATE_THRESHOLD",
+    "EngagementView",
+    "PersonView",
+    "bands",
+    "engagement_blocks",
+    "engagement_id",
+    "held_session",
+    "mechanism_id",
+    "mechanism_key",
+    "mechanism_name",
+    "merge_engagement",
+    "person_blocks",
+    "person_id",
+    "person_key",
+    "person_view",
+    "same_engagement",
+    "same_person",
+    "signature",
+    "similarity",
+]
