@@ -305,7 +305,15 @@ def _draft(
     return draft
 
 
+_FUTURE = re.compile(
+    r"\b(?:will|shall|is set to|are set to|(?:is|are) scheduled to|(?:is|are) expected to)\b", re.I
+)
+
+
 def _is_planned(sentence: str, trigger: Trigger) -> bool:
+    if trigger.mode == "adjunct":
+        # "agreed to build X during talks in Hanoi": the agreement is the plan, the talks were held.
+        return bool(_FUTURE.search(sentence[: trigger.start]))
     clause_start = max((m.end() for m in re.finditer(r"[;:]|\.\s", sentence[: trigger.start])), default=0)
     before = sentence[max(clause_start, trigger.start - 200) : trigger.end]
     said = list(_SAID_THAT.finditer(before))

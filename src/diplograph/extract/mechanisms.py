@@ -41,7 +41,8 @@ _TAIL = (
     r"the (?:morning|afternoon|evening|sidelines)"
     r"|behalf|the occasion)[\w\s,'’-]{3,90}?"
     r"(?=\s+(?:on|in|at)\s+(?:[A-Z]|the\b)|[.;:]|,\s+(?:[A-Z]|which|who|and the|as)|"
-    r"\s+(?:was|were|which|that|with|to|is|are|slated|scheduled)\b|$))?"
+    r"\s+(?:was|were|which|that|with|to|is|are|slated|scheduled|will|would|shall|has|had|took|takes|take|"
+    r"opened|closed|reviewed|concluded|kicked)\b|$))?"
 )
 _SESSION = (
     r"(?:(?P<session>meeting|session|round|plenary session|conference|Meeting|Session|Round|Conference)"

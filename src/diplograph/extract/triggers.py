@@ -21,7 +21,7 @@ class Trigger:
     start: int
     end: int
     kind: EngagementKind
-    mode: str  # "verb", "possessed", "anaphor", "modality", "event", "attend_ref"
+    mode: str  # "verb", "adjunct", "possessed", "anaphor", "modality", "event", "attend_ref", "list"
     noun: str | None = None
 
 
@@ -98,12 +98,12 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (re.compile(r"\btalk(?:ed|s)? (?:with|to)\b", _I), "talks", "verb"),
     (
         re.compile(
-            r"\b(?:at|during|in) (?:their|his|her) (?:[\w-]+ )?"
-            r"(?:talks|summit|meeting)\b(?! (?:of|on)\b)",
+            r"\b(?:(?:at|during|in) (?:their|his|her) (?:[\w-]+ )?(?:talks|summit|meeting)|"
+            r"during (?:the )?talks)\b(?! (?:of|on)\b)",
             _I,
         ),
         "talks",
-        "verb",
+        "adjunct",
     ),
     (re.compile(r"\b(?:summit )?talks between\b", _I), "talks", "verb"),
     (
