@@ -94,6 +94,15 @@ def test_engagements_visit_with_dates_range_and_host_country() -> None:
     ]
 
 
+def test_engagements_hosted_welcome_ceremony_is_attended_by_both() -> None:
+    engagement = only(
+        "Prime Minister Pham Minh Chinh hosted a welcome ceremony for Lao Prime Minister Sonexay Siphandone "
+        "in Hanoi on Tuesday."
+    )
+    assert engagement.kind == "attend"
+    assert names(engagement) == ["Pham Minh Chinh", "Sonexay Siphandone"]
+
+
 def test_engagements_attendance_at_a_summit() -> None:
     engagement = only(
         "Vietnamese President Luong Cuong attended the APEC Economic Leaders' Meeting in Lima, Peru "
@@ -221,6 +230,35 @@ def test_engagements_meeting_officials_of_two_countries_is_one_meeting() -> None
         "Deputy Prime Minister Sun Chanthol in Beijing on Monday."
     )
     assert names(engagement) == ["Li Qiang", "Sun Chanthol", "Tran Hong Ha"]
+
+
+def test_engagements_received_a_visiting_official_is_a_meeting_with_both() -> None:
+    found = engagements(
+        "HANOI, Dec. 10 (VNA) - Prime Minister Pham Minh Chinh received visiting Lao Deputy Prime Minister "
+        "Saleumxay Kommasith in Hanoi on Tuesday."
+    )
+    meeting = next(e for e in found if e.kind == "meeting")
+    assert names(meeting) == ["Pham Minh Chinh", "Saleumxay Kommasith"]
+    assert str(meeting.date) == "2024-12-10"
+
+
+def test_engagements_joint_subject_with_a_counterpart() -> None:
+    engagement = only(
+        "Vietnamese Prime Minister Pham Minh Chinh and his Chinese counterpart Li Qiang held talks in "
+        "Beijing on Monday."
+    )
+    assert [(p.name, p.country, p.title) for p in engagement.participants] == [
+        ("Pham Minh Chinh", "VNM", "Prime Minister"),
+        ("Li Qiang", "CHN", "Prime Minister"),
+    ]
+
+
+def test_engagements_negated_meeting_is_not_an_engagement() -> None:
+    extraction = extract(
+        "Vietnamese Foreign Minister Bui Thanh Son did not meet Chinese Foreign Minister Wang Yi on Tuesday."
+    )
+    assert extraction.engagements == ()
+    assert len(extraction.people) == 2
 
 
 def test_engagements_host_at_whose_invitation_is_not_a_participant() -> None:
@@ -387,6 +425,18 @@ def test_engagements_unnamed_headline_folds_into_the_named_engagement() -> None:
     )
     engagement = only(text)
     assert names(engagement) == ["Bui Thanh Son", "Wang Yi"]
+
+
+def test_engagements_headline_naming_one_side_merges_into_the_body() -> None:
+    text = (
+        "PM Chinh meets Lao counterpart\n\n"
+        "Prime Minister Phạm Minh Chính met with Lao Prime Minister Sonexay Siphandone in Hanoi on "
+        "December 9.\n"
+    )
+    engagement = only(text)
+    assert names(engagement) == ["Pham Minh Chinh", "Sonexay Siphandone"]
+    assert str(engagement.date) == "2024-12-09"
+    assert engagement.evidence.quote.startswith("Prime Minister Phạm Minh Chính met")
 
 
 def test_engagements_evidence_offsets_are_exact_on_diacritics() -> None:

@@ -52,6 +52,12 @@ def test_mechanisms_unnumbered_mention_has_no_ordinal() -> None:
     assert mention.ordinal is None
 
 
+def test_mechanisms_name_stops_before_the_verb() -> None:
+    mention = only("The China-Vietnam Steering Committee for Bilateral Cooperation reviewed the year.")
+    assert mention.name == "China-Vietnam Steering Committee for Bilateral Cooperation"
+    assert mention.canonical
+
+
 def test_mechanisms_unknown_bilateral_mechanism_keeps_its_text_name() -> None:
     mention = only("They co-chaired the fifth meeting of the India-Kenya Joint Trade Committee in Nairobi.")
     assert not mention.canonical

@@ -138,6 +138,14 @@ def test_names_joint_title_is_split_into_offices() -> None:
     ]
 
 
+def test_names_counterpart_takes_the_demonym_before_it() -> None:
+    found = mentions("Governor Tran Van Binh met his Lao counterpart Bounmy Phommachanh in Vientiane.")
+    assert [m.text for m in found] == ["Tran Van Binh", "Bounmy Phommachanh"]
+    assert found[1].country == "LAO"
+    assert found[1].known is None
+    assert found[1].strong
+
+
 @pytest.mark.parametrize(
     "text",
     [

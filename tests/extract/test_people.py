@@ -74,9 +74,19 @@ def test_people_counterpart_is_a_separate_person() -> None:
     index, _ = scan(text)
     people = named(index)
     assert people["Wang Xiaohong"][0] == "CHN"
+    assert people["Wang Xiaohong"][1][0] == "Minister of Public Security"  # the counterpart's office
     assert people["Luong Tam Quang"][:2] == ("VNM", ["Minister of Public Security"])
     assert resolved(text, "his") == ["Luong Tam Quang"]
     assert sorted(resolved(text, "The two ministers")) == ["Luong Tam Quang", "Wang Xiaohong"]
+
+
+def test_people_unknown_counterpart_gets_country_and_office() -> None:
+    index, _ = scan(
+        "Governor Tran Van Binh met his Lao counterpart Bounmy Phommachanh in Vientiane on Monday."
+    )
+    country, titles, _ = named(index)["Bounmy Phommachanh"]
+    assert country == "LAO"
+    assert titles[0] == "Governor"
 
 
 def test_people_group_reference_picks_the_pair_holding_the_office() -> None:

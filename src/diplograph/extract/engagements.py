@@ -279,7 +279,9 @@ def _draft(
         in_title=bool(ctx.title_span and info.start < ctx.title_span[1] and ctx.title_span[0] < info.end),
         noun=trigger.noun,
     )
-    mechanism = _nearest(mechanisms, trigger)
+    mechanism = _nearest(
+        [m for m in mechanisms if not _AROUND.search(sentence[max(0, m.start - 80) : m.start])], trigger
+    )
     preparing = mechanism is not None and re.search(
         r"\b(?:preparations? for|prepare for|preparing for|ahead of|in the run-up to)\s+(?:the\s+)?$",
         sentence[max(0, mechanism.start - 40) : mechanism.start + 4],
@@ -287,12 +289,8 @@ def _draft(
     if mechanism is not None and preparing and mechanism.start > trigger.end and draft.status == "held":
         draft.mechanism = mechanism.name
         mechanism = None
-    if mechanism is None and re.match(
-        r"(?i)(?:the|its|their) (?:prior|previous|last|preceding)\b", sentence[trigger.start : trigger.end]
-    ):
-        earlier = next((d for d in reversed(ctx.drafts) if d.mechanism), None)
-        if earlier is not None:
-            draft.mechanism = earlier.mechanism
+    if mechanism is None:
+        draft.mechanism = _mechanism_by_reference(ctx, sentence)
     if mechanism is not None:
         draft.mechanism, draft.ordinal = mechanism.name, mechanism.ordinal
         if (
@@ -308,6 +306,31 @@ def _draft(
 _FUTURE = re.compile(
     r"\b(?:will|shall|is set to|are set to|(?:is|are) scheduled to|(?:is|are) expected to)\b", re.I
 )
+
+
+# A meeting "on the sidelines of" or "on the occasion of" a summit is not a session of that summit.
+_AROUND = re.compile(
+    r"\b(?:on the (?:sidelines|margins|occasion) of|ahead of|in the run-up to|attendance at|to attend)\b"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
+_MECHANISM_REFERENCE = re.compile(
+    r"\b(?:the|its|their) (?:(?:prior|previous|last|preceding) "
+    r"(?:conference|meeting|session|round|dialogue|summit)|(?P<noun>committee|commission|dialogue|mechanism|council))\b",
+    re.IGNORECASE,
+)
+
+
+def _mechanism_by_reference(ctx: DocContext, sentence: str) -> str | None:
+    """ "the previous session", "since the committee last met": the mechanism the report is about."""
+    match = _MECHANISM_REFERENCE.search(sentence)
+    if match is None:
+        return None
+    noun = (match.group("noun") or "").lower()
+    for earlier in reversed(ctx.drafts):
+        if earlier.mechanism and noun in earlier.mechanism.lower():
+            return earlier.mechanism
+    return None
 
 
 def _is_planned(sentence: str, trigger: Trigger) -> bool:

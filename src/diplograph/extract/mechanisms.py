@@ -34,6 +34,7 @@ _NOUN = (
     r"(?:Steering Committee|Committee|Commission|Dialogue|dialogue|Summit|summit|Conference|conference|"
     r"Exchange|exchange|Forum|Council|Mechanism|mechanism|[Tt]alks|[Ss]eminar|Consultations?|"
     r"consultations?|Meeting|Working Group|Joint Working Committee)"
+    r"(?!\s+(?:[Rr]elations|[Pp]artners(?:hip)?|[Pp]artner|[Ss]tatus)\b)"  # "Dialogue Relations", "Dialogue Partner"
 )
 _TAIL = (
     r"(?:\s+mechanism)?(?:\s+(?:for|on|of)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
@@ -115,6 +116,8 @@ def find_mechanisms(sentence: str, *, pair: tuple[str, ...] = ()) -> list[Mechan
 def _mention(match: re.Match[str], pair: tuple[str, ...]) -> MechanismMention | None:
     groups = match.groupdict()
     name = match.group("name")
+    if re.search(r"anniversary|commemorat", match.group(), re.IGNORECASE):
+        return None
     candidate = _clean(match.group()[match.group().find(name) :])
     inner = re.search(r"\bof the (.+)$", candidate)
     while inner and (_has_pair(inner.group(1)) or gazetteer.mechanism_for(inner.group(1))):
@@ -140,6 +143,7 @@ def _mention(match: re.Match[str], pair: tuple[str, ...]) -> MechanismMention | 
 def _clean(name: str) -> str:
     name = re.sub(r"[\"“”]", "", name)
     name = re.sub(r"^(?:the|their|its|a)\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"[\s,]+(?:and|or|as well as)$", "", name.strip())
     return re.sub(r"\s+", " ", name).strip(" ,")
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, TypeVar
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.sql.elements import ColumnElement
 
 from diplograph.extract.gazetteer import country_for, country_for_code
 from diplograph.model import ENGAGEMENT_KINDS, PartialDate
@@ -56,19 +58,30 @@ def check_date(value: str | None, *, name: str) -> str | None:
     """A partial ISO date ("2024", "2024-01", "2024-01-15") or None; anything else is an error."""
     if value is None:
         return None
+    text = value.strip()
     try:
-        PartialDate(value.strip())
+        PartialDate(text)
+        parts = [int(part) for part in text.split("-")]
+        if len(parts) > 1:
+            dt.date(parts[0], parts[1], parts[2] if len(parts) > 2 else 1)
     except ValueError:
-        raise ValueError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
-    return value.strip()
+        raise ValueError(f"{name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}") from None
+    return text
 
 
 def until_bound(until: str) -> str:
     """An exclusive upper bound that keeps every date inside ``until``'s precision.
 
-    "2024-06" must keep "2024-06-30"; "~" sorts after digits and "-" in ASCII and in the C collation.
+    "2024-06" must keep "2024-06-30": "2024-06-99" sorts after every day of the month and before
+    "2024-07". Only digits and hyphens are compared, so PostgreSQL's locale collations (which skip
+    punctuation) order it the same as SQLite does.
     """
-    return until + "~"
+    return until + "-99"
+
+
+def ordered(conn: Connection, column: ColumnElement[T]) -> ColumnElement[T]:
+    """A text column sorted byte-wise on every backend (PostgreSQL's locale collations ignore spaces)."""
+    return column.collate("C") if conn.dialect.name == "postgresql" else column
 
 
 def check_kind(kind: str | None) -> str | None:

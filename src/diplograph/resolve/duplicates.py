@@ -5,7 +5,7 @@ without comparing their texts, and its bands give the store an index to find can
 
 Why one permutation and not 128: classic MinHash hashes every shingle 128 times, ~9 ms for a
 600-word report in pure Python, too slow for an ingest of thousands of reports a minute. One
-permutation hashing (Li, Owen & Zhang 2012) hashes each shingle once with a fixed-key BLAKE2b and
+permutation hashing (Li, Owen & Zhang 2012) hashes each shingle once with 64-bit BLAKE2b and
 splits the hash space into 128 bins, each bin keeping its minimum: 128 registers whose pairwise
 agreement estimates Jaccard just as 128 permutations do. Bins a short text leaves empty borrow the
 value of another bin chosen by a fixed probe sequence per bin ("optimal densification", Shrivastava
@@ -48,7 +48,7 @@ _BIN_BITS = 7  # 2**7 == PERMUTATIONS
 _VALUE_BITS = 64 - _BIN_BITS
 _VALUE_MASK = (1 << _VALUE_BITS) - 1
 _EMPTY = 1 << _VALUE_BITS  # above any value: marks an empty bin, and an empty text's whole signature
-_KEY = b"diplograph-minhash-v1"  # the fixed seed: a keyed hash is a fixed random permutation
+_SEED = b"diplograph-minhash-v1"  # fixes the densification probe order
 _WORD = re.compile(r"\w+")
 _BAND = struct.Struct(f"<{ROWS}Q")
 
@@ -63,10 +63,7 @@ def _shingle_hashes(text: str) -> set[int]:
     else:
         shingles = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
     blake2b = hashlib.blake2b
-    return {
-        int.from_bytes(blake2b(shingle.encode(), digest_size=8, key=_KEY).digest(), "little")
-        for shingle in shingles
-    }
+    return {int.from_bytes(blake2b(shingle.encode(), digest_size=8).digest(), "little") for shingle in shingles}
 
 
 @cache
@@ -75,7 +72,7 @@ def _probes() -> tuple[tuple[int, ...], ...]:
     order: list[tuple[int, ...]] = []
     for empty in range(PERMUTATIONS):
         others = [other for other in range(PERMUTATIONS) if other != empty]
-        others.sort(key=lambda other: hashlib.blake2b(f"{empty}:{other}".encode(), key=_KEY).digest())
+        others.sort(key=lambda other: hashlib.blake2b(f"{empty}:{other}".encode(), key=_SEED).digest())
         order.append(tuple(others))
     return tuple(order)
 

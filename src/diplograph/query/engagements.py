@@ -1,0 +1,232 @@
+"""Engagements: the filtered timeline, one engagement by id, and every engagement for exports.
+
+Rows are read in two steps: one query picks and orders the page, then attendees and sources are
+fetched for those ids only, so a page costs the same on a database of a hundred or a million rows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, Select, and_, func, or_, select
+from sqlalchemy.sql.elements import ColumnElement
+
+from diplograph.query._common import (
+    Readable,
+    check_date,
+    check_kind,
+    check_page,
+    check_status,
+    chunks,
+    conflicts,
+    connect,
+    country_code,
+    date_text,
+    until_bound,
+)
+from diplograph.query.lookup import mechanism_ids, person_id
+from diplograph.query.results import Attendee, EngagementRecord, Page, Source
+from diplograph.store import schema
+
+E = schema.engagements
+EP = schema.engagement_participants
+P = schema.persons
+M = schema.mechanisms
+MN = schema.mentions
+R = schema.reports
+
+_COLUMNS = (
+    E.c.id,
+    E.c.kind,
+    E.c.status,
+    E.c.date_start,
+    E.c.date_end,
+    E.c.location,
+    E.c.location_country,
+    E.c.mechanism_id,
+    M.c.name.label("mechanism"),
+    E.c.ordinal,
+    E.c.held_as,
+    E.c.conflicts,
+    E.c.sources,
+)
+
+
+def chronological() -> tuple[ColumnElement[Any], ...]:
+    """Oldest first, undated last, ties by id: the same order on SQLite and PostgreSQL."""
+    return (E.c.date_start.is_(None), E.c.date_start, E.c.id)
+
+
+def timeline(
+    store: Readable,
+    *,
+    person: str | None = None,
+    country: str | None = None,
+    mechanism: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> Page[EngagementRecord]:
+    """Engagements in date order, filtered; ``person`` and ``mechanism`` are names or ids.
+
+    ``country`` keeps engagements with a participant from that country or held there. ``since`` and
+    ``until`` are partial dates, inclusive at their precision ("--until 2024-06" keeps June 30).
+    Unknown or ambiguous names raise NoMatch or Ambiguous (both LookupError).
+    """
+    check_page(limit, offset)
+    with connect(store) as conn:
+        where = _filters(
+            conn,
+            person=person,
+            country=country_code(country),
+            mechanism=mechanism,
+            kind=check_kind(kind),
+            status=check_status(status),
+            since=check_date(since, name="since"),
+            until=check_date(until, name="until"),
+        )
+        total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
+        rows = conn.execute(
+            _select().where(*where).order_by(*chronological()).limit(limit).offset(offset)
+        ).all()
+        return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
+
+
+def engagement(store: Readable, engagement_id: str) -> EngagementRecord | None:
+    """One engagement by id, or None."""
+    with connect(store) as conn:
+        rows = conn.execute(_select().where(E.c.id == engagement_id)).all()
+        return next(iter(hydrate(conn, rows)), None)
+
+
+def iter_engagements(store: Readable, *, batch: int = 500) -> Iterator[EngagementRecord]:
+    """Every engagement in date order, read ``batch`` at a time (for exports of any size)."""
+    with connect(store) as conn:
+        ids = list(conn.execute(select(E.c.id).order_by(*chronological())).scalars())
+        for part in chunks(ids, batch):
+            rows = {row.id: row for row in conn.execute(_select().where(E.c.id.in_(part)))}
+            yield from hydrate(conn, [rows[i] for i in part if i in rows])
+
+
+def _select() -> Select[Any]:
+    return select(*_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id))
+
+
+def _filters(
+    conn: Connection,
+    *,
+    person: str | None,
+    country: str | None,
+    mechanism: str | None,
+    kind: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+) -> list[ColumnElement[bool]]:
+    where: list[ColumnElement[bool]] = []
+    if person is not None:
+        pid = person_id(conn, person)
+        where.append(E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == pid)))
+    if country is not None:
+        from_country = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
+        where.append(or_(E.c.location_country == country, E.c.id.in_(from_country)))
+    if mechanism is not None:
+        where.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
+    if kind is not None:
+        where.append(E.c.kind == kind)
+    if status is not None:
+        where.append(E.c.status == status)
+    if since is not None:
+        # A range that ends on or after ``since`` overlaps it.
+        where.append(or_(E.c.date_start >= since, and_(E.c.date_end.is_not(None), E.c.date_end >= since)))
+    if until is not None:
+        where.append(E.c.date_start < until_bound(until))
+    return where
+
+
+def hydrate(conn: Connection, rows: Sequence[Row[Any]]) -> list[EngagementRecord]:
+    """Engagement rows (from ``_COLUMNS``) with their attendees and sources, in the rows' order."""
+    ids = [row.id for row in rows]
+    attendees = _attendees(conn, ids)
+    sources = _sources(conn, ids)
+    return [
+        EngagementRecord(
+            id=row.id,
+            kind=row.kind,
+            status=row.status,
+            date=date_text(row.date_start, row.date_end),
+            location=row.location,
+            location_country=row.location_country,
+            mechanism_id=row.mechanism_id,
+            mechanism=row.mechanism,
+            ordinal=row.ordinal,
+            held_as=row.held_as,
+            conflicts=conflicts(row.conflicts),
+            source_count=row.sources,
+            attendees=attendees.get(row.id, ()),
+            sources=sources.get(row.id, ()),
+        )
+        for row in rows
+    ]
+
+
+def _attendees(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[Attendee, ...]]:
+    found: dict[str, list[Attendee]] = defaultdict(list)
+    for part in chunks(ids):
+        query = (
+            select(EP.c.engagement_id, P.c.id, P.c.name, P.c.country, EP.c.title)
+            .join(P, P.c.id == EP.c.person_id)
+            .where(EP.c.engagement_id.in_(part))
+            .order_by(EP.c.engagement_id, P.c.name, P.c.id)
+        )
+        for row in conn.execute(query):
+            found[row.engagement_id].append(
+                Attendee(id=row.id, name=row.name, country=row.country, title=row.title)
+            )
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _sources(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[Source, ...]]:
+    found: dict[str, list[Source]] = defaultdict(list)
+    for part in chunks(ids):
+        query = (
+            select(
+                MN.c.engagement_id,
+                MN.c.evidence,
+                MN.c.start,
+                MN.c.end,
+                MN.c.extractor_version,
+                R.c.id.label("report_id"),
+                R.c.doc,
+                R.c.title,
+                R.c.source,
+                R.c.url,
+                R.c.published,
+                R.c.duplicate_of,
+            )
+            .join(R, R.c.id == MN.c.report_id)
+            .where(MN.c.engagement_id.in_(part))
+            .order_by(MN.c.engagement_id, R.c.published, R.c.doc, MN.c.start)
+        )
+        for row in conn.execute(query):
+            found[row.engagement_id].append(
+                Source(
+                    report_id=row.report_id,
+                    doc=row.doc,
+                    title=row.title,
+                    publisher=row.source,
+                    url=row.url,
+                    published=row.published,
+                    quote=row.evidence,
+                    start=row.start,
+                    end=row.end,
+                    extractor_version=row.extractor_version,
+                    duplicate_of=row.duplicate_of,
+                )
+            )
+    return {key: tuple(value) for key, value in found.items()}
