@@ -34,7 +34,8 @@ _NOUN = (
     r"(?:Steering Committee|Committee|Commission|Dialogue|dialogue|Summit|summit|Conference|conference|"
     r"Exchange|exchange|Forum|Council|Mechanism|mechanism|[Tt]alks|[Ss]eminar|Consultations?|"
     r"consultations?|Meeting|Working Group|Joint Working Committee)"
-    r"(?!\s+(?:[Rr]elations|[Pp]artners(?:hip)?|[Pp]artner|[Ss]tatus)\b)"  # "Dialogue Relations", "Dialogue Partner"
+    # not "Dialogue Relations" or "Dialogue Partner": those are diplomatic statuses
+    r"(?!\s+(?:[Rr]elations|[Pp]artners(?:hip)?|[Pp]artner|[Ss]tatus)\b)"
 )
 _TAIL = (
     r"(?:\s+mechanism)?(?:\s+(?:for|on|of)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
