@@ -11,7 +11,14 @@ from sqlalchemy.orm import aliased
 from diplograph.query._common import Readable, check_page, chunks, connect, country_code, ordered
 from diplograph.query.engagements import timeline
 from diplograph.query.lookup import person_id, person_ids
-from diplograph.query.results import Counterpart, Page, PersonProfile, PersonSummary, TitleSpan
+from diplograph.query.results import (
+    Counterpart,
+    Page,
+    PersonProfile,
+    PersonRecord,
+    PersonSummary,
+    TitleSpan,
+)
 from diplograph.store import schema
 
 P = schema.persons
@@ -49,13 +56,27 @@ def people(
         return Page(items=tuple(summaries(conn, rows)), total=total, limit=limit, offset=offset)
 
 
-def iter_people(store: Readable, *, batch: int = 500) -> Iterator[PersonSummary]:
-    """Every person, by id, ``batch`` at a time (for exports)."""
+def iter_people(store: Readable, *, batch: int = 500) -> Iterator[PersonRecord]:
+    """Every person with aliases and titles, by id, ``batch`` at a time (for exports)."""
     with connect(store) as conn:
         ids = list(conn.execute(select(P.c.id).order_by(P.c.id)).scalars())
         for part in chunks(ids, batch):
-            query = select(P.c.id, P.c.name, P.c.country, P.c.official).where(P.c.id.in_(part)).order_by(P.c.id)
-            yield from summaries(conn, conn.execute(query).all())
+            rows = conn.execute(
+                select(P.c.id, P.c.name, P.c.country, P.c.official).where(P.c.id.in_(part)).order_by(P.c.id)
+            ).all()
+            aliases = _aliases(conn, part)
+            titles = _titles(conn, part)
+            yield from (
+                PersonRecord(
+                    id=row.id,
+                    name=row.name,
+                    country=row.country,
+                    official=row.official,
+                    aliases=tuple(a for a in aliases.get(row.id, ()) if a != row.name),
+                    titles=titles.get(row.id, ()),
+                )
+                for row in rows
+            )
 
 
 def summaries(conn: Connection, rows: Sequence[Row[Any]]) -> list[PersonSummary]:
@@ -103,10 +124,8 @@ def person(
     with connect(store) as conn:
         pid = person_id(conn, name)
         row = conn.execute(select(P.c.id, P.c.name, P.c.country, P.c.official).where(P.c.id == pid)).one()
-        aliases = conn.execute(
-            select(PA.c.alias).where(PA.c.person_id == pid).order_by(ordered(conn, PA.c.alias))
-        ).scalars()
-        titles = _titles(conn, pid)
+        aliases = _aliases(conn, [pid]).get(pid, ())
+        titles = _titles(conn, [pid]).get(pid, ())
         met = _counterparts(conn, pid, counterparts) if counterparts else ()
     return PersonProfile(
         id=row.id,
@@ -120,32 +139,43 @@ def person(
     )
 
 
-def _titles(conn: Connection, pid: str) -> tuple[TitleSpan, ...]:
+def _aliases(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for person, alias in conn.execute(select(PA.c.person_id, PA.c.alias).where(PA.c.person_id.in_(ids))):
+        found.setdefault(person, []).append(alias)
+    return {person: tuple(sorted(set(names))) for person, names in found.items()}
+
+
+def _titles(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[TitleSpan, ...]]:
     """Titles from the reports (dated by the report) and from engagements (dated by the engagement)."""
-    dates: dict[str, list[str]] = {}
-    reports: dict[str, set[str]] = {}
-    for title, date, report in conn.execute(
-        select(PT.c.title, PT.c.date, PT.c.report_id).where(PT.c.person_id == pid)
+    dates: dict[tuple[str, str], list[str]] = {}
+    reports: dict[tuple[str, str], set[str]] = {}
+    for person, title, date, report in conn.execute(
+        select(PT.c.person_id, PT.c.title, PT.c.date, PT.c.report_id).where(PT.c.person_id.in_(ids))
     ):
-        dates.setdefault(title, []).extend([date] if date else [])
-        reports.setdefault(title, set()).add(report)
-    for title, date in conn.execute(
-        select(EP.c.title, E.c.date_start)
+        dates.setdefault((person, title), []).extend([date] if date else [])
+        reports.setdefault((person, title), set()).add(report)
+    for person, title, date in conn.execute(
+        select(EP.c.person_id, EP.c.title, E.c.date_start)
         .join(E, E.c.id == EP.c.engagement_id)
-        .where(EP.c.person_id == pid, EP.c.title.is_not(None))
+        .where(EP.c.person_id.in_(ids), EP.c.title.is_not(None))
     ):
-        dates.setdefault(title, []).extend([date] if date else [])
-        reports.setdefault(title, set())
-    spans = [
-        TitleSpan(
-            title=title,
-            first=min(found) if found else None,
-            last=max(found) if found else None,
-            sources=len(reports[title]),
+        dates.setdefault((person, title), []).extend([date] if date else [])
+        reports.setdefault((person, title), set())
+    spans: dict[str, list[TitleSpan]] = {}
+    for (person, title), found in dates.items():
+        spans.setdefault(person, []).append(
+            TitleSpan(
+                title=title,
+                first=min(found) if found else None,
+                last=max(found) if found else None,
+                sources=len(reports[(person, title)]),
+            )
         )
-        for title, found in dates.items()
-    ]
-    return tuple(sorted(spans, key=lambda s: (s.first is None, s.first or "", s.last or "", s.title)))
+    return {
+        person: tuple(sorted(items, key=lambda s: (s.first is None, s.first or "", s.last or "", s.title)))
+        for person, items in spans.items()
+    }
 
 
 def _counterparts(conn: Connection, pid: str, count: int) -> tuple[Counterpart, ...]:

@@ -98,6 +98,18 @@ class TitleSpan:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class PersonRecord:
+    """A person with every spelling and title, for a full export."""
+
+    id: str
+    name: str
+    country: str | None
+    official: str | None
+    aliases: tuple[str, ...]
+    titles: tuple[TitleSpan, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Counterpart:
     """Someone a person met, with how often and when."""
 

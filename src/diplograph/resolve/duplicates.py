@@ -19,9 +19,10 @@ next year, so the store can keep signatures and compare new reports with old one
 from __future__ import annotations
 
 import hashlib
-import re
+import string
 import struct
-from functools import cache
+from functools import cache, partial
+from operator import methodcaller
 
 __all__ = [
     "BANDS",
@@ -49,21 +50,34 @@ _VALUE_BITS = 64 - _BIN_BITS
 _VALUE_MASK = (1 << _VALUE_BITS) - 1
 _EMPTY = 1 << _VALUE_BITS  # above any value: marks an empty bin, and an empty text's whole signature
 _SEED = b"diplograph-minhash-v1"  # fixes the densification probe order
-_WORD = re.compile(r"\w+")
+_ASCII_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
+# Typographic marks a republishing site may swap for ASCII ones: word boundaries, not word content.
+_UNICODE_PUNCTUATION = tuple(mark.encode() for mark in "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0\u3001\u3002")
+_hasher = partial(hashlib.blake2b, digest_size=8)
+_DIGEST = methodcaller("digest")
+_UNSET = b"\xff" * 9  # sorts after every 8-byte digest: an empty bin
 _BAND = struct.Struct(f"<{ROWS}Q")
 
 
-def _shingle_hashes(text: str) -> set[int]:
-    """64-bit hashes of the overlapping word n-grams; case is set aside, punctuation and spacing too."""
-    words = _WORD.findall(text.lower())
-    if not words:
-        return set()
+def _shingle_digests(text: str) -> set[bytes]:
+    """8-byte BLAKE2b digests of the overlapping word n-grams, case and punctuation set aside.
+
+    Everything runs in C through map() over bytes: a Python-level loop per shingle would cost
+    more than the hashing itself.
+    """
+    data = text.lower().encode()
+    for mark in _UNICODE_PUNCTUATION:
+        if mark in data:
+            data = data.replace(mark, b" ")
+    words = data.translate(_ASCII_PUNCTUATION).split()
     if len(words) < SHINGLE_WORDS:
-        shingles = [" ".join(words)]
-    else:
-        shingles = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)]
-    blake2b = hashlib.blake2b
-    return {int.from_bytes(blake2b(shingle.encode(), digest_size=8).digest(), "little") for shingle in shingles}
+        return {_digest(b" ".join(words))} if words else set()
+    shingles = map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS))))
+    return set(map(_DIGEST, map(_hasher, shingles)))
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=8).digest()
 
 
 @cache
@@ -83,19 +97,19 @@ def signature(text: str) -> tuple[int, ...]:
     A text without words gets a signature of sentinels, which bands() and similarity() treat as
     matching nothing, so empty reports are never taken for copies of one another.
     """
-    registers = [_EMPTY] * PERMUTATIONS
-    for value in _shingle_hashes(text):
-        slot = value >> _VALUE_BITS
-        low = value & _VALUE_MASK
-        if low < registers[slot]:
-            registers[slot] = low
-    if _EMPTY in registers and any(register != _EMPTY for register in registers):
-        filled = tuple(registers)
+    registers = [_UNSET] * PERMUTATIONS
+    for digest in _shingle_digests(text):
+        slot = digest[0] >> 1  # the top _BIN_BITS bits choose the bin; the rest is the value
+        if digest < registers[slot]:
+            registers[slot] = digest
+    values = [int.from_bytes(digest, "big") & _VALUE_MASK if digest != _UNSET else _EMPTY for digest in registers]
+    if _EMPTY in values and any(value != _EMPTY for value in values):
+        filled = tuple(values)
         probes = _probes()
-        for slot, register in enumerate(filled):
-            if register == _EMPTY:
-                registers[slot] = next(filled[other] for other in probes[slot] if filled[other] != _EMPTY)
-    return tuple(registers)
+        for slot, value in enumerate(filled):
+            if value == _EMPTY:
+                values[slot] = next(filled[other] for other in probes[slot] if filled[other] != _EMPTY)
+    return tuple(values)
 
 
 def _check(sig: tuple[int, ...]) -> None:
