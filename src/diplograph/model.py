@@ -177,6 +177,67 @@ class Figure:
     evidence: Evidence
 
 
+StatementAct = Literal[
+    "said",
+    "proposed",
+    "agreed",
+    "affirmed",
+    "supported",
+    "invited",
+    "congratulated",
+    "thanked",
+    "opposed",
+    "urged",
+]
+Domain = Literal[
+    "political",  # political and party relations
+    "defence_security",
+    "trade_investment",
+    "infrastructure_connectivity",  # railways, border gates, flights
+    "maritime",
+    "people_to_people",  # culture, education, tourism, youth, media
+    "health",
+    "science_technology",  # science, technology and digital
+    "energy_environment",
+    "multilateral",  # ASEAN, Mekong-Lancang, UN
+    "taiwan_one_china",
+    "anniversaries",  # anniversaries and commemorations
+]
+DOMAINS: tuple[Domain, ...] = (
+    "political",
+    "defence_security",
+    "trade_investment",
+    "infrastructure_connectivity",
+    "maritime",
+    "people_to_people",
+    "health",
+    "science_technology",
+    "energy_environment",
+    "multilateral",
+    "taiwan_one_china",
+    "anniversaries",
+)
+SpeakerKind = Literal["person", "side", "both"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Statement:
+    """What one side (or both) said, proposed or agreed in a report, by domain.
+
+    ``speaker`` is a person's canonical name when a person speaks ("Wang said", "the Vice Premier
+    affirmed"); ``side`` is the ISO3 of the country that speaks (the person's, or "the Vietnamese
+    side"); for "the two sides agreed" ``speaker_kind`` is "both" and both are None.
+    """
+
+    speaker: str | None
+    speaker_kind: SpeakerKind
+    side: str | None
+    act: StatementAct
+    content: Evidence
+    domains: tuple[Domain, ...]
+    evidence: Evidence
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
     """Everything extracted from one article; the unit the formats and the store work with."""
@@ -185,5 +246,6 @@ class Extraction:
     engagements: tuple[Engagement, ...] = ()
     people: tuple[Person, ...] = ()
     figures: tuple[Figure, ...] = ()
+    statements: tuple[Statement, ...] = ()
     extractor_version: str = ""
     warnings: tuple[str, ...] = field(default=())

@@ -40,8 +40,8 @@ def names(engagement: Engagement) -> list[str]:
     ("text", "kind"),
     [
         (
-            "Chinese Foreign Minister Wang Yi held talks with Vietnamese Foreign Minister Bui Thanh Son "
-            "in Beijing on Tuesday.",
+            "Vietnamese Foreign Minister Bui Thanh Son held talks on Tuesday in Beijing with Chinese "
+            "Foreign Minister Wang Yi.",
             "talks",
         ),
         (
@@ -54,8 +54,8 @@ def names(engagement: Engagement) -> list[str]:
             "meeting",
         ),
         (
-            "Chinese Premier Li Qiang held a phone call with Vietnamese Prime Minister Pham Minh Chinh "
-            "on Tuesday.",
+            "On Tuesday Chinese Premier Li Qiang held a phone call with Vietnam's Prime Minister Pham "
+            "Minh Chinh.",
             "phone_call",
         ),
         (
@@ -64,8 +64,8 @@ def names(engagement: Engagement) -> list[str]:
             "video_call",
         ),
         (
-            "Chinese Foreign Minister Wang Yi co-chaired the annual consultation with Vietnamese Foreign "
-            "Minister Bui Thanh Son in Beijing on Tuesday.",
+            "In Beijing on Tuesday, Chinese Foreign Minister Wang Yi co-chaired the annual consultation "
+            "together with Vietnam's Foreign Minister Bui Thanh Son.",
             "co_chair",
         ),
         (
@@ -84,10 +84,10 @@ def test_engagements_kind_of_a_two_party_engagement(text: str, kind: str) -> Non
 
 def test_engagements_visit_with_dates_range_and_host_country() -> None:
     engagement = only(
-        "From February 4 to 5, 2024, Deputy Foreign Minister Do Hung Viet paid a working visit to Singapore."
+        "From March 14 to 15, 2024, Deputy Foreign Minister Do Hung Viet paid a working visit to Singapore."
     )
     assert engagement.kind == "visit"
-    assert str(engagement.date) == "2024-02-04/2024-02-05"
+    assert str(engagement.date) == "2024-03-14/2024-03-15"
     assert (engagement.location, engagement.location_country) == ("Singapore", "SGP")
     assert [(p.name, p.country, p.title) for p in engagement.participants] == [
         ("Do Hung Viet", "VNM", "Deputy Foreign Minister")
@@ -122,8 +122,8 @@ def test_engagements_attendance_at_a_summit() -> None:
     [
         "Cambodian Prime Minister Hun Manet is scheduled to meet Vietnamese Prime Minister Pham Minh Chinh "
         "in Hanoi on Thursday.",
-        "Cambodian Prime Minister Hun Manet will hold talks with Vietnamese Prime Minister Pham Minh Chinh "
-        "in Hanoi on Thursday.",
+        "Cambodian Prime Minister Hun Manet will hold talks in Hanoi on Thursday with Vietnamese Prime "
+        "Minister Pham Minh Chinh.",
         "Cambodian Prime Minister Hun Manet is expected to meet Vietnamese Prime Minister Pham Minh Chinh "
         "in Hanoi on Thursday.",
     ],
@@ -149,7 +149,7 @@ def test_engagements_planned_state_visit_over_a_date_range() -> None:
 
 def test_engagements_weekday_resolved_against_publication() -> None:
     engagement = only(
-        "Chinese Premier Li Qiang held talks with Vietnamese Prime Minister Pham Minh Chinh on Tuesday."
+        "Premier Li Qiang of China held talks on Tuesday with Vietnam's Prime Minister Pham Minh Chinh."
     )
     assert str(engagement.date) == "2024-12-10"
     assert engagement.date_basis.startswith("weekday")
@@ -195,7 +195,7 @@ def test_engagements_month_and_year_stated() -> None:
 
 def test_engagements_no_date_without_any_anchor() -> None:
     engagement = only(
-        "Chinese Premier Li Qiang held talks with Vietnamese Prime Minister Pham Minh Chinh on Tuesday.",
+        "Premier Li Qiang of China held talks on Tuesday with Vietnam's Prime Minister Pham Minh Chinh.",
         published=None,
     )
     assert engagement.date is None
@@ -206,8 +206,8 @@ def test_engagements_no_date_without_any_anchor() -> None:
 
 def test_engagements_subject_and_object_are_the_participants() -> None:
     engagement = only(
-        "Chinese Foreign Minister Wang Yi held talks with Vietnamese Deputy Prime Minister and Foreign "
-        "Minister Bui Thanh Son in Beijing on Tuesday."
+        "Chinese Foreign Minister Wang Yi on Tuesday held talks in Beijing with Vietnamese Deputy Prime "
+        "Minister and Foreign Minister Bui Thanh Son."
     )
     assert [(p.name, p.country, p.title) for p in engagement.participants] == [
         ("Wang Yi", "CHN", "Foreign Minister"),
@@ -303,7 +303,7 @@ def test_engagements_group_reference_attends_with_both_ministers() -> None:
 
 def test_engagements_two_sides_take_the_officials_who_speak_for_them() -> None:
     engagement = only(
-        "The two sides held the first meeting of the 3+3 strategic dialogue in Beijing on Monday. "
+        "The two sides convened the first meeting of the 3+3 strategic dialogue in Beijing on Monday. "
         "Chinese Vice Foreign Minister Sun Weidong and Vietnamese Deputy Foreign Minister Nguyen Minh Vu "
         "led the delegations."
     )
@@ -359,8 +359,8 @@ def test_engagements_dateline_city_is_a_marked_fallback() -> None:
 
 def test_engagements_calls_have_no_venue() -> None:
     engagement = only(
-        "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi held a phone call with Vietnamese "
-        "Foreign Minister Bui Thanh Son on Tuesday."
+        "BEIJING, Dec. 10 (Xinhua) -- A phone call was held on Tuesday between Chinese Foreign Minister "
+        "Wang Yi and Vietnamese Foreign Minister Bui Thanh Son."
     )
     assert engagement.kind == "phone_call"
     assert engagement.location is None
@@ -380,9 +380,9 @@ def test_engagements_place_in_a_diacritic_spelling() -> None:
 
 def test_engagements_mechanism_and_session_number() -> None:
     engagement = only(
-        "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi co-chaired the 16th meeting of the "
-        "China-Vietnam Steering Committee for Bilateral Cooperation with Vietnamese Foreign Minister Bui "
-        "Thanh Son in Beijing on Tuesday."
+        "BEIJING, Dec. 10 (Xinhua) -- Vietnamese Foreign Minister Bui Thanh Son and his Chinese host Wang "
+        "Yi on Tuesday co-chaired the 16th session of the China-Vietnam Steering Committee for "
+        "Bilateral Cooperation in Beijing."
     )
     assert engagement.kind == "co_chair"
     assert engagement.mechanism == "China-Vietnam Steering Committee for Bilateral Cooperation"
@@ -393,7 +393,7 @@ def test_engagements_mechanism_and_session_number() -> None:
 
 def test_engagements_plain_meeting_has_no_mechanism() -> None:
     engagement = only(
-        "Chinese Premier Li Qiang held talks with Vietnamese Prime Minister Pham Minh Chinh on Tuesday."
+        "Premier Li Qiang of China held talks on Tuesday with Vietnam's Prime Minister Pham Minh Chinh."
     )
     assert engagement.mechanism is None
     assert engagement.ordinal is None
@@ -404,11 +404,11 @@ def test_engagements_plain_meeting_has_no_mechanism() -> None:
 
 def test_engagements_headline_restating_the_body_merges() -> None:
     text = (
-        "Wang Yi, Bui Thanh Son co-chair steering committee meeting\n\n"
-        "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi co-chaired the 16th meeting of the "
-        "China-Vietnam Steering Committee for Bilateral Cooperation with Vietnamese Foreign Minister Bui "
-        "Thanh Son in Beijing on Tuesday.\n\n"
-        "Wang said the two sides should deepen trust. Son said Vietnam would work with China.\n"
+        "Wang Yi, Bui Thanh Son co-chair steering committee session\n\n"
+        "BEIJING, Dec. 10 (Xinhua) -- Vietnamese Foreign Minister Bui Thanh Son and his Chinese host Wang "
+        "Yi on Tuesday co-chaired the 16th session of the China-Vietnam Steering Committee for "
+        "Bilateral Cooperation in Beijing.\n\n"
+        "Wang urged the two sides to deepen trust. Son pledged that Vietnam would work with China.\n"
     )
     engagement = only(text)
     assert engagement.ordinal == 16
@@ -420,8 +420,8 @@ def test_engagements_headline_restating_the_body_merges() -> None:
 def test_engagements_unnamed_headline_folds_into_the_named_engagement() -> None:
     text = (
         "China, Vietnam hold talks in Beijing\n\n"
-        "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi held talks with Vietnamese Foreign "
-        "Minister Bui Thanh Son in Beijing on Tuesday.\n"
+        "BEIJING, Dec. 10 (Xinhua) -- Vietnamese Foreign Minister Bui Thanh Son held talks on Tuesday in "
+        "Beijing with Chinese Foreign Minister Wang Yi.\n"
     )
     engagement = only(text)
     assert names(engagement) == ["Bui Thanh Son", "Wang Yi"]

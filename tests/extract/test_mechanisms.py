@@ -15,14 +15,14 @@ def only(sentence: str, pair: tuple[str, ...] = ()) -> MechanismMention:
 
 def test_mechanisms_numbered_meeting_of_a_known_committee() -> None:
     sentence = (
-        "The two ministers co-chaired the 16th meeting of the China-Vietnam Steering Committee for "
-        "Bilateral Cooperation in Beijing."
+        "On Tuesday the 16th session of the China-Vietnam Steering Committee for Bilateral Cooperation "
+        "opened in Beijing."
     )
     mention = only(sentence)
     assert mention.name == "China-Vietnam Steering Committee for Bilateral Cooperation"
     assert mention.ordinal == 16
     assert mention.canonical
-    assert sentence[mention.start : mention.end].startswith("16th meeting of the")
+    assert sentence[mention.start : mention.end].startswith("16th session of the")
 
 
 def test_mechanisms_alias_with_reversed_country_order_gets_the_canonical_name() -> None:
@@ -47,7 +47,9 @@ def test_mechanisms_ordinal_in_words_or_digits(sentence: str, ordinal: int) -> N
 
 
 def test_mechanisms_unnumbered_mention_has_no_ordinal() -> None:
-    mention = only("The China-Vietnam Steering Committee for Bilateral Cooperation was set up in 2006.")
+    mention = only(
+        "In 2006 Hanoi and Beijing set up the China-Vietnam Steering Committee for Bilateral Cooperation."
+    )
     assert mention.name == "China-Vietnam Steering Committee for Bilateral Cooperation"
     assert mention.ordinal is None
 
@@ -76,7 +78,7 @@ def test_mechanisms_unnamed_pair_is_prefixed_with_the_report_countries() -> None
     "sentence",
     [
         "The 20th National Congress of the Communist Party of China opened in Beijing.",
-        "Delegates met at the sixth plenary session of the 19th CPC Central Committee.",
+        "Delegates gathered for the third plenary session of the 20th CPC Central Committee.",
         "They marked the 10th anniversary of the Joint Committee.",
         "They met on the sidelines of a regional summit.",
         "",
@@ -88,8 +90,8 @@ def test_mechanisms_domestic_bodies_and_anniversaries_are_not_mechanisms(sentenc
 
 def test_mechanisms_several_in_one_sentence_in_text_order() -> None:
     sentence = (
-        "The 16th meeting of the China-Vietnam Steering Committee for Bilateral Cooperation was held "
-        "after the eighth Vietnam-China border defence friendship exchange."
+        "The 16th session of the China-Vietnam Steering Committee for Bilateral Cooperation opened after "
+        "the eighth Vietnam-China border defence friendship exchange."
     )
     found = find_mechanisms(sentence)
     assert [(m.ordinal, m.canonical) for m in found] == [(16, True), (8, True)]

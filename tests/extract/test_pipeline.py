@@ -70,7 +70,7 @@ def test_pipeline_notes_the_date_anchor() -> None:
 
 def test_pipeline_people_in_order_of_first_mention() -> None:
     extraction = run(
-        "Chinese Premier Li Qiang met Vietnamese Prime Minister Pham Minh Chinh in Beijing on Monday.\n"
+        "Premier Li Qiang of China met Vietnam's Prime Minister Pham Minh Chinh in Beijing on Monday.\n"
         "Earlier, Chinese President Xi Jinping met Lao President Thongloun Sisoulith."
     )
     starts = [p.mentions[0].start for p in extraction.people]
@@ -100,7 +100,7 @@ def test_pipeline_text_without_people() -> None:
 
 def test_pipeline_large_text_of_repeated_paragraphs_is_stable() -> None:
     paragraph = (
-        "Chinese Premier Li Qiang met with Vietnamese Prime Minister Pham Minh Chinh in Beijing on Monday. "
+        "Premier Li Qiang of China met Vietnam's Prime Minister Pham Minh Chinh in Beijing on Monday. "
         "Li said China valued the relationship. Chinh thanked him for the warm welcome.\n\n"
     )
     big = paragraph * (200_000 // len(paragraph) + 1)
@@ -134,8 +134,8 @@ def test_pipeline_hostile_strings_do_not_crash() -> None:
 
 def test_pipeline_hostile_markup_keeps_real_people() -> None:
     extraction = run(
-        "<script>x</script> Chinese Foreign Minister Wang Yi held talks with Vietnamese Foreign Minister "
-        "Bui Thanh Son in Hanoi on Tuesday."
+        "<script>x</script> Foreign Minister Bui Thanh Son of Vietnam held talks on Tuesday in Hanoi with "
+        "Wang Yi of China."
     )
     assert {p.name for p in extraction.people} == {"Wang Yi", "Bui Thanh Son"}
 

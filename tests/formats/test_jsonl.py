@@ -164,9 +164,9 @@ def test_jsonl_newlines_in_text_stay_escaped() -> None:
 
 def test_jsonl_record_of_a_real_extraction_round_trips() -> None:
     text = (
-        "BEIJING, Dec. 10 (Xinhua) -- Chinese Foreign Minister Wang Yi co-chaired the 16th meeting of the "
-        "China-Vietnam Steering Committee for Bilateral Cooperation with Vietnamese Foreign Minister Bùi "
-        "Thanh Sơn in Beijing on Tuesday."
+        "BEIJING, Dec. 10 (Xinhua) -- Vietnamese Foreign Minister Bùi Thanh Sơn and his Chinese host Wang "
+        "Yi on Tuesday co-chaired the 16th session of the China-Vietnam Steering Committee for Bilateral "
+        "Cooperation in Beijing."
     )
     record = json.loads(dumps(extract_article(article_from_text(text, doc="steering.txt"))))
     assert record["doc"] == "steering.txt"
