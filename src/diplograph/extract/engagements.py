@@ -49,7 +49,7 @@ _REPORTING = re.compile(
 )
 _DURING = re.compile(r"\b[Dd]uring (?:the|his|her|their|this) (?:trip|visit|stay|tour)\b")
 _BOUNDARY = re.compile(
-    r"^\s*(?:Prior to|Before|After|Following|Ahead of)\b[^,]{0,80},|;|"
+    r"^\s*(?:Prior to|Before|After|Following|Ahead of|During|On the occasion of)\b[^,]{0,100},|;|"
     r",\s*(?:where|while|with|before|after|as)\b|\b(?:where|before|after)\b|"
     r"\b(?:said|says|noted|stressed|affirmed|added|stated|announced)(?:\s+that\b|,|\b)"
 )
@@ -124,9 +124,8 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
             people = [] if trigger.mode == "update" else draft_subject + objects
             if _attach(ctx, trigger, people, info, (dates, places)):
                 continue
-        infinitive = _INFINITIVE.search(sentence[: trigger.start]) and not _PLANNED.search(
-            sentence[: trigger.start]
-        )
+        lead = sentence[max(0, trigger.start - 200) : trigger.start]
+        infinitive = _INFINITIVE.search(lead) and not _PLANNED.search(lead)
         if infinitive and not any(m.ordinal for m in mechanisms):
             continue
         if trigger.mode == "possessed" and not draft_subject:
@@ -337,8 +336,11 @@ def _is_planned(sentence: str, trigger: Trigger) -> bool:
     if trigger.mode == "adjunct":
         # "agreed to build X during talks in Hanoi": the agreement is the plan, the talks were held.
         return bool(_FUTURE.search(sentence[: trigger.start]))
-    clause_start = max((m.end() for m in re.finditer(r"[;:]|\.\s", sentence[: trigger.start])), default=0)
-    before = sentence[max(clause_start, trigger.start - 200) : trigger.end]
+    window = max(0, trigger.start - 200)
+    clause_start = max(
+        (m.end() for m in re.finditer(r"[;:]|\.\s", sentence[window : trigger.start])), default=0
+    )
+    before = sentence[window + clause_start : trigger.end]
     said = list(_SAID_THAT.finditer(before))
     if said:
         before = before[said[-1].end() :]

@@ -37,15 +37,24 @@ _NOUN = (
     # not "Dialogue Relations" or "Dialogue Partner": those are diplomatic statuses
     r"(?!\s+(?:[Rr]elations|[Pp]artners(?:hip)?|[Pp]artner|[Ss]tatus)\b)"
 )
-_TAIL = (
-    r"(?:\s+mechanism)?(?:\s+(?:for|on|of)\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
-    r"March|April|May|June|July|August|September|October|November|December|"
-    r"the (?:morning|afternoon|evening|sidelines)"
-    r"|behalf|the occasion)[\w\s,'’-]{3,90}?"
-    r"(?=\s+(?:on|in|at)\s+(?:[A-Z]|the\b)|[.;:]|,\s+(?:[A-Z]|which|who|and the|as)|"
-    r"\s+(?:was|were|which|that|with|to|is|are|slated|scheduled|will|would|shall|has|had|took|takes|take|"
-    r"opened|closed|reviewed|concluded|kicked)\b|$))?"
+_NOT_TAIL = (
+    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|the (?:morning|afternoon|evening|sidelines)|behalf|the occasion)"
 )
+# A capitalised tail runs over capitalised words and connectors only: "for Bilateral Cooperation",
+# "on Economic, Cultural, Scientific and Technical Cooperation" -- and stops at ", they" or "followed".
+_CAP_TAIL = (
+    r"\s+(?:for|on|of)\s+" + _NOT_TAIL + r"(?:the\s+)?[A-Z][\w’'-]*"
+    r"(?:(?:\s+|\s*,\s*)(?:(?:and|of|the|on|for|&)\s+)*[A-Z][\w’'-]*)*"
+)
+# A lower-case tail ("strategic dialogue on diplomacy, defense and public security") runs to a stop word.
+_LOW_TAIL = (
+    r"\s+(?:for|on|of)\s+" + _NOT_TAIL + r"(?=[a-z])[\w\s,'’-]{3,90}?"
+    r"(?=\s+(?:on|in|at)\s+(?:[A-Z]|the\b)|[.;:]|,\s+(?:[A-Z]|which|who|and the|as|they|he|she|it|we|both)|"
+    r"\s+(?:was|were|which|that|with|to|is|are|slated|scheduled|will|would|shall|has|had|took|takes|take|"
+    r"opened|closed|reviewed|concluded|kicked|followed|dates)\b|$)"
+)
+_TAIL = r"(?:\s+mechanism)?(?:" + _CAP_TAIL + "|" + _LOW_TAIL + ")?"
 _SESSION = (
     r"(?:(?P<session>meeting|session|round|plenary session|conference|Meeting|Session|Round|Conference)"
     r"\s+of\s+(?:the\s+)?)"

@@ -384,6 +384,8 @@ def clean_title(raw: str) -> str:
         words.pop(0)
     while words and fold(words[-1]) in TITLE_CONNECTORS:
         words.pop()
+    if len(words) > 2 and fold(words[-2]) == "of" and gazetteer.country_for(words[-1]):
+        words = words[:-2]  # "Foreign Minister of Vietnam": the country is the person's, not the office's
     return " ".join(words)
 
 

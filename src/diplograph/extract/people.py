@@ -303,10 +303,15 @@ def _pronoun_refs(sentence: str, info: SentenceInfo, refs: list[Ref], infos: lis
         start = info.start + match.start()
         earlier = [r for r in refs if r.end <= start]
         person = _first_person(earlier)
-        if match.group().lower() == "him" or _is_object(sentence, match.start()):
+        if person is None and _FRONTED.match(sentence):
+            # "During his visit to Laos, President X held talks": the pronoun points forward.
+            person = _first_person([r for r in refs if r.start > start and r.kind == "name"])
+        word = match.group().lower()
+        if word == "him" or (word == "her" and _is_object(sentence, match.start())):
             # An object pronoun ("held talks with him") names someone other than the subject.
-            others = [r.people[0] for r in earlier if len(r.people) == 1 and r.people[0] != person]
-            person = others[-1] if others else person
+            subject = person
+            others = [r.people[0] for r in earlier if len(r.people) == 1 and r.people[0] != subject]
+            person = others[-1] if others else _other_than(subject, info, infos)
         if person is None:
             for previous in reversed(infos[: info.index]):
                 person = _first_person(previous.refs)
@@ -315,6 +320,20 @@ def _pronoun_refs(sentence: str, info: SentenceInfo, refs: list[Ref], infos: lis
         if person is not None:
             out.append(Ref(start, info.start + match.end(), (person,), "pronoun"))
     return out
+
+
+_FRONTED = re.compile(
+    r"\s*(?:During|After|Before|Following|Prior to|Ahead of|On the occasion of)\b[^,]{0,100},"
+)
+
+
+def _other_than(subject: int | None, info: SentenceInfo, infos: list[SentenceInfo]) -> int | None:
+    """The latest person of earlier sentences who is not the subject ("Li told him" -> Li's interlocutor)."""
+    for previous in reversed(infos[: info.index]):
+        for ref in reversed(previous.refs):
+            if len(ref.people) == 1 and ref.people[0] != subject:
+                return ref.people[0]
+    return subject
 
 
 def _is_object(sentence: str, at: int) -> bool:

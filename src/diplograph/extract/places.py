@@ -75,7 +75,9 @@ def _introduced(tokens: list[Token], i: int) -> bool:
             return False
         word = tokens[i - back]
         key = word.key
-        if key in _PREPOSITIONS:
+        if key in _PREPOSITIONS or (
+            back == 1 and key in ("visit", "visited", "visiting", "visits", "toured")
+        ):
             return True
         if key == "of":
             return i - back - 1 >= 0 and tokens[i - back - 1].key in _OF_HEADS

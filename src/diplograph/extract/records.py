@@ -17,16 +17,21 @@ def _person(text: str, record: PersonRecord) -> Person:
     return Person(
         name=record.name,
         country=record.country,
-        titles=tuple(record.titles),
+        titles=_titles(record),
         aliases=aliases,
         mentions=tuple(evidence(text, a, b) for a, b in record.mentions),
     )
 
 
+def _titles(record: PersonRecord) -> tuple[str, ...]:
+    """Titles, without "counterpart" (a relation, not an office) unless it is all the text gives."""
+    offices = tuple(t for t in record.titles if not t.lower().endswith("counterpart"))
+    return offices or tuple(record.titles)
+
+
 def _participant(record: PersonRecord) -> Participant:
-    return Participant(
-        name=record.name, country=record.country, title=record.titles[0] if record.titles else None
-    )
+    titles = _titles(record)
+    return Participant(name=record.name, country=record.country, title=titles[0] if titles else None)
 
 
 def _engagement(text: str, draft: Draft, people: PeopleIndex) -> Engagement:

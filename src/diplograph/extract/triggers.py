@@ -178,7 +178,7 @@ _PATTERNS: list[tuple[re.Pattern[str], EngagementKind, str]] = [
     (
         re.compile(
             r"\b(?:attend(?:ed|s|ing)?|participated in|took part in)\b"
-            r"|\breview(?:ed|ing)? (?:the troops|an honou?r guard|a guard of honou?r)\b",
+            r"|\breview(?:ed|ing)? (?:the troops|an honou?r guard|(?:a|the) guard of honou?r)\b",
             _I,
         ),
         "attend",

@@ -42,7 +42,9 @@ def _data(parent: ET.Element, key: str, value: object) -> None:
 
 def tree(network: Network) -> ET.Element:
     """The GraphML document as an element tree."""
-    root = ET.Element("graphml", {"xmlns": NAMESPACE, "xmlns:xsi": _XSI, "xsi:schemaLocation": f"{NAMESPACE} {_SCHEMA}"})
+    root = ET.Element(
+        "graphml", {"xmlns": NAMESPACE, "xmlns:xsi": _XSI, "xsi:schemaLocation": f"{NAMESPACE} {_SCHEMA}"}
+    )
     for key, target, name, kind in KEYS:
         ET.SubElement(root, "key", {"id": key, "for": target, "attr.name": name, "attr.type": kind})
     graph = ET.SubElement(root, "graph", id="diplograph", edgedefault="undirected")

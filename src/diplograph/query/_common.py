@@ -6,15 +6,19 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, Row
 from sqlalchemy.sql.elements import ColumnElement
 
 from diplograph.extract.gazetteer import country_for, country_for_code
 from diplograph.model import ENGAGEMENT_KINDS, PartialDate
 
 T = TypeVar("T")
+if TYPE_CHECKING:
+    AnyRow = Row[*tuple[Any, ...]]  # a result row of any width (SQLAlchemy 2.1 types rows variadically)
+else:
+    AnyRow = Row
 
 MAX_LIMIT = 10_000
 CHUNK = 500  # ids per IN (...) list: far below SQLite's and PostgreSQL's bound-parameter limits
@@ -81,7 +85,9 @@ def until_bound(until: str) -> str:
 
 def ordered(conn: Connection, column: ColumnElement[T]) -> ColumnElement[T]:
     """A text column sorted byte-wise on every backend (PostgreSQL's locale collations ignore spaces)."""
-    return column.collate("C") if conn.dialect.name == "postgresql" else column
+    if conn.dialect.name == "postgresql":
+        return column.collate("C")  # type: ignore[return-value]  # a CollationClause is a ColumnElement
+    return column
 
 
 def check_kind(kind: str | None) -> str | None:

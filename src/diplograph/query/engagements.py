@@ -10,10 +10,11 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, and_, func, or_, select
 from sqlalchemy.sql.elements import ColumnElement
 
 from diplograph.query._common import (
+    AnyRow,
     Readable,
     check_date,
     check_kind,
@@ -133,7 +134,9 @@ def _filters(
         pid = person_id(conn, person)
         where.append(E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == pid)))
     if country is not None:
-        from_country = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
+        from_country = (
+            select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
+        )
         where.append(or_(E.c.location_country == country, E.c.id.in_(from_country)))
     if mechanism is not None:
         where.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
@@ -149,7 +152,7 @@ def _filters(
     return where
 
 
-def hydrate(conn: Connection, rows: Sequence[Row[Any]]) -> list[EngagementRecord]:
+def hydrate(conn: Connection, rows: Sequence[AnyRow]) -> list[EngagementRecord]:
     """Engagement rows (from ``_COLUMNS``) with their attendees and sources, in the rows' order."""
     ids = [row.id for row in rows]
     attendees = _attendees(conn, ids)

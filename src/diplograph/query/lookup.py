@@ -59,8 +59,7 @@ def mechanism_ids(conn: Connection, name: str) -> list[str]:
     if not key:
         return []
     names: dict[str, set[str]] = {}
-    rows = conn.execute(select(M.c.id, M.c.name)).all()
-    rows += conn.execute(select(MA.c.mechanism_id, MA.c.alias)).all()
+    rows = [*conn.execute(select(M.c.id, M.c.name)), *conn.execute(select(MA.c.mechanism_id, MA.c.alias))]
     for mechanism, label in rows:
         names.setdefault(mechanism, set()).add(fold(label))
     exact = sorted(m for m, labels in names.items() if key in labels)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Row, and_, case, func, select
+from sqlalchemy import Connection, and_, case, func, select
 
-from diplograph.query._common import Readable, check_page, chunks, connect, country_code, ordered
+from diplograph.query._common import AnyRow, Readable, check_page, chunks, connect, country_code, ordered
 from diplograph.query.engagements import _select, hydrate
 from diplograph.query.lookup import mechanism_id
 from diplograph.query.results import EngagementRecord, MechanismSummary, MechanismThread, Page, Session
@@ -55,9 +55,13 @@ def mechanism_thread(store: Readable, name: str, *, limit: int = 100, offset: in
     check_page(limit, offset)
     with connect(store) as conn:
         mid = mechanism_id(conn, name)
-        (summary,) = _summaries(conn, conn.execute(select(M.c.id, M.c.name, M.c.countries).where(M.c.id == mid)))
+        (summary,) = _summaries(
+            conn, conn.execute(select(M.c.id, M.c.name, M.c.countries).where(M.c.id == mid))
+        )
         rows = conn.execute(
-            select(E.c.id, E.c.status, E.c.held_as, E.c.ordinal, E.c.date_start).where(E.c.mechanism_id == mid)
+            select(E.c.id, E.c.status, E.c.held_as, E.c.ordinal, E.c.date_start).where(
+                E.c.mechanism_id == mid
+            )
         ).all()
         heads, announced = _sessions(rows)
         page = heads[offset : offset + limit]
@@ -74,7 +78,7 @@ def mechanism_thread(store: Readable, name: str, *, limit: int = 100, offset: in
     )
 
 
-def _sessions(rows: Sequence[Row[Any]]) -> tuple[list[Row[Any]], dict[str, list[str]]]:
+def _sessions(rows: Sequence[AnyRow]) -> tuple[list[AnyRow], dict[str, list[str]]]:
     """Held sessions and unheld plans in order, and for each held session the plans linked to it."""
     held = {row.id for row in rows if row.status == "held"}
     announced: dict[str, list[str]] = {}
@@ -91,7 +95,7 @@ def _sessions(rows: Sequence[Row[Any]]) -> tuple[list[Row[Any]], dict[str, list[
     return heads, announced
 
 
-def _session(records: dict[str, EngagementRecord], row: Row[Any], plans: list[str]) -> Session:
+def _session(records: dict[str, EngagementRecord], row: AnyRow, plans: list[str]) -> Session:
     record = records[row.id]
     return Session(
         ordinal=record.ordinal,
@@ -101,13 +105,13 @@ def _session(records: dict[str, EngagementRecord], row: Row[Any], plans: list[st
     )
 
 
-def _summaries(conn: Connection, rows: Sequence[Row[Any]] | Any) -> list[MechanismSummary]:
+def _summaries(conn: Connection, rows: Sequence[AnyRow] | Any) -> list[MechanismSummary]:
     """Mechanism rows (id, name, countries) with aliases and session counts."""
     rows = list(rows)
     ids = [row.id for row in rows]
     held = E.c.status == "held"
-    stats: dict[str, Row[Any]] = {}
-    aliases: dict[str, list[str]] = {}
+    stats: dict[str, AnyRow] = {}
+    aliases: dict[str, set[str]] = {}
     for part in chunks(ids):
         query = (
             select(
@@ -127,13 +131,13 @@ def _summaries(conn: Connection, rows: Sequence[Row[Any]] | Any) -> list[Mechani
         for mid, alias in conn.execute(
             select(MA.c.mechanism_id, MA.c.alias).where(MA.c.mechanism_id.in_(part)).order_by(MA.c.alias)
         ):
-            aliases.setdefault(mid, []).append(alias)
+            aliases.setdefault(mid, set()).add(alias)
     return [
         MechanismSummary(
             id=row.id,
             name=row.name,
             countries=tuple(row.countries.split("-")) if row.countries else (),
-            aliases=tuple(sorted(a for a in aliases.get(row.id, []) if a != row.name)),
+            aliases=tuple(sorted(a for a in aliases.get(row.id, set()) if a != row.name)),
             held=int(stats[row.id].held) if row.id in stats else 0,
             planned=int(stats[row.id].planned) if row.id in stats else 0,
             first=stats[row.id].first if row.id in stats else None,

@@ -81,7 +81,7 @@ def network(
         ids = sorted({edge.source for edge in edges} | {edge.target for edge in edges})
         nodes: list[NetworkNode] = []
         for part in chunks(ids):
-            counts = dict(
+            counts: dict[str, int] = dict(
                 conn.execute(
                     select(EP.c.person_id, func.count())
                     .join(E, E.c.id == EP.c.engagement_id)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from typing import Any
 
-from sqlalchemy import Connection, Row, func, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
-from diplograph.query._common import Readable, check_page, chunks, connect, country_code, ordered
+from diplograph.query._common import AnyRow, Readable, check_page, chunks, connect, country_code, ordered
 from diplograph.query.engagements import timeline
 from diplograph.query.lookup import person_id, person_ids
 from diplograph.query.results import (
@@ -79,7 +78,7 @@ def iter_people(store: Readable, *, batch: int = 500) -> Iterator[PersonRecord]:
             )
 
 
-def summaries(conn: Connection, rows: Sequence[Row[Any]]) -> list[PersonSummary]:
+def summaries(conn: Connection, rows: Sequence[AnyRow]) -> list[PersonSummary]:
     """Person rows (id, name, country, official) with their engagement counts and date span."""
     ids = [row.id for row in rows]
     stats = {

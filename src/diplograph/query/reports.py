@@ -49,14 +49,13 @@ def iter_reports(store: Readable, *, batch: int = 200, text: bool = True) -> Ite
                 )
 
 
-def iter_figures(store: Readable, *, batch: int = 1000) -> Iterator[FigureRecord]:
-    """Every figure, by report and position in it."""
+def iter_figures(store: Readable, *, batch: int = 200) -> Iterator[FigureRecord]:
+    """Every figure, by report id and position in the report."""
     with connect(store) as conn:
-        ids = list(conn.execute(select(F.c.id).order_by(F.c.report_id, F.c.start, F.c.id)).scalars())
+        ids = list(conn.execute(select(F.c.report_id).distinct().order_by(F.c.report_id)).scalars())
         for part in chunks(ids, batch):
-            rows = {row.id: row for row in conn.execute(select(F).where(F.c.id.in_(part)))}
-            for key in part:
-                row = rows[key]
+            query = select(F).where(F.c.report_id.in_(part))
+            for row in sorted(conn.execute(query), key=lambda r: (r.report_id, r.position)):
                 yield FigureRecord(
                     report_id=row.report_id,
                     indicator=row.indicator,

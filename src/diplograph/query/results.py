@@ -1,4 +1,4 @@
-"""What the read side returns: small frozen dataclasses, so every skin (CLI, web, formats) renders the same facts.
+"""What the read side returns: small frozen dataclasses that every skin (CLI, web, formats) renders.
 
 Dates are the store's ISO strings at the precision the sources gave ("2024", "2024-12", "2024-12-10",
 or a range "2024-02-04/2024-02-05"); ids are the store's deterministic 32-hex ids.
@@ -173,7 +173,7 @@ class MechanismThread:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ReportHit:
-    """A stored report that matches a full-text query, with a short excerpt around the match."""
+    """A stored report that matches a full-text query: an excerpt and where the first match starts."""
 
     id: str
     doc: str
@@ -181,7 +181,11 @@ class ReportHit:
     publisher: str | None
     url: str | None
     published: str | None
+    duplicate_of: str | None
+    score: float
     snippet: str
+    start: int | None
+    end: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -52,7 +52,9 @@ _EMPTY = 1 << _VALUE_BITS  # above any value: marks an empty bin, and an empty t
 _SEED = b"diplograph-minhash-v1"  # fixes the densification probe order
 _ASCII_PUNCTUATION = bytes.maketrans(string.punctuation.encode(), b" " * len(string.punctuation))
 # Typographic marks a republishing site may swap for ASCII ones: word boundaries, not word content.
-_UNICODE_PUNCTUATION = tuple(mark.encode() for mark in "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0\u3001\u3002")
+_UNICODE_PUNCTUATION = tuple(
+    mark.encode() for mark in "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00a0\u3001\u3002"
+)
 _hasher = partial(hashlib.blake2b, digest_size=8)
 _DIGEST = methodcaller("digest")
 _UNSET = b"\xff" * 9  # sorts after every 8-byte digest: an empty bin
@@ -72,7 +74,7 @@ def _shingle_digests(text: str) -> set[bytes]:
     words = data.translate(_ASCII_PUNCTUATION).split()
     if len(words) < SHINGLE_WORDS:
         return {_digest(b" ".join(words))} if words else set()
-    shingles = map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS))))
+    shingles = map(b" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False))
     return set(map(_DIGEST, map(_hasher, shingles)))
 
 
@@ -102,7 +104,9 @@ def signature(text: str) -> tuple[int, ...]:
         slot = digest[0] >> 1  # the top _BIN_BITS bits choose the bin; the rest is the value
         if digest < registers[slot]:
             registers[slot] = digest
-    values = [int.from_bytes(digest, "big") & _VALUE_MASK if digest != _UNSET else _EMPTY for digest in registers]
+    values = [
+        int.from_bytes(digest, "big") & _VALUE_MASK if digest != _UNSET else _EMPTY for digest in registers
+    ]
     if _EMPTY in values and any(value != _EMPTY for value in values):
         filled = tuple(values)
         probes = _probes()

@@ -1,23 +1,53 @@
-"""Deciding whether reports tell of one engagement, merging them, linking planned to held (WIP)."""
+"""One engagement however many outlets report it, and a planned session linked to its holding.
+
+Xinhua writes "co-chaired ... on Tuesday", VNA "held the 16th meeting ... on December 10", a
+weekly digest only "in December": three reports, one meeting. Two things make the same meeting:
+the same numbered session of the same mechanism, or the same people on dates that agree within
+what each report can tell (a day either way, for reports filed across time zones). Merging keeps
+the most precise agreeing date and records every disagreement as a conflict to show, never
+silently picking a winner.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from diplograph.extract import gazetteer
+from diplograph.extract.gazetteer import fold
+from diplograph.model import PartialDate
 
 __all__ = [
     "EngagementView",
     "engagement_blocks",
     "engagement_id",
     "held_session",
+    "kinds_compatible",
     "merge_engagement",
     "same_engagement",
 ]
 
+# Outlets call one sit-down a meeting, talks, a dialogue or a co-chaired session; a video
+# conference is reported as any of these or as a video call.
+_SIT_DOWN = frozenset({"meeting", "talks", "co_chair", "dialogue", "video_call"})
+_CALLS = frozenset({"phone_call", "video_call"})
+# Which kind to keep when outlets differ: the most specific wording wins.
+_SPECIFIC = {"co_chair": 3, "dialogue": 2, "talks": 2, "video_call": 2, "phone_call": 2, "meeting": 1}
+_JACCARD = 0.5
+_TOLERANCE = 1  # days: "Tuesday" in Beijing can be Monday in Washington
+_MAX_BLOCK_MONTHS = 36  # a wider date window says too little to index by month
+_MAX_PLACE_DEPTH = 6
+
 
 @dataclass(frozen=True, slots=True)
 class EngagementView:
-    """What resolution needs to know of an engagement, stored or newly extracted."""
+    """What resolution needs to know of an engagement, stored (with id) or newly extracted (id None).
+
+    ``date`` is a partial ISO date or range ("2024", "2024-12", "2024-12-10", "2024-12-08/2024-12-11");
+    ``participants`` are person ids, so spelling is already resolved.
+    """
 
     id: str | None
     kind: str
@@ -30,14 +60,187 @@ class EngagementView:
     report_id: str | None
 
 
-def engagement_blocks(view: EngagementView) -> frozenset[str]:
-    """Keys to fetch candidates with."""
-    raise NotImplementedError
+def _span(date: str) -> tuple[dt.date, dt.date]:
+    """First and last day a partial date or range can mean; ValueError for anything else."""
+    parsed = PartialDate.parse(date)
+    return _first_day(parsed.start), _last_day(parsed.end or parsed.start)
+
+
+def _first_day(part: str) -> dt.date:
+    year, month, day = ([*map(int, part.split("-")), 1, 1])[:3]
+    return dt.date(year, month, day)
+
+
+def _last_day(part: str) -> dt.date:
+    pieces = [int(piece) for piece in part.split("-")]
+    if len(pieces) == 3:
+        return dt.date(*pieces)
+    if len(pieces) == 2:
+        year, month = pieces
+        following = dt.date(year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+    return dt.date(pieces[0], 12, 31)
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Whether two dates can mean the same day: spans overlap, or touch within the tolerance."""
+    a_low, a_high = _span(a)
+    b_low, b_high = _span(b)
+    slack = dt.timedelta(days=_TOLERANCE)
+    return a_low - slack <= b_high and b_low <= a_high + slack
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Whether two kinds can describe one engagement ("talks" and "co_chair" can; "visit" and "talks" not)."""
+    return a == b or (a in _SIT_DOWN and b in _SIT_DOWN) or (a in _CALLS and b in _CALLS)
+
+
+def _family(kind: str) -> str:
+    return "sit_down" if kind in _SIT_DOWN else kind
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = a | b
+    return len(a & b) / len(union) if union else 0.0
+
+
+def _same_session(a: EngagementView, b: EngagementView) -> bool:
+    return (
+        a.mechanism_id is not None
+        and a.mechanism_id == b.mechanism_id
+        and a.ordinal is not None
+        and (a.ordinal == b.ordinal)
+    )
+
+
+def _different_sessions(a: EngagementView, b: EngagementView) -> bool:
+    """Two mechanisms, or two session numbers (of one mechanism, or of one left unnamed)."""
+    if a.mechanism_id and b.mechanism_id and a.mechanism_id != b.mechanism_id:
+        return True
+    return a.ordinal is not None and b.ordinal is not None and a.ordinal != b.ordinal
+
+
+def _own_id(view: EngagementView) -> str:
+    return view.id if view.id is not None else engagement_id(view)
 
 
 def same_engagement(a: EngagementView, b: EngagementView) -> bool:
-    """Whether two views are the same engagement told by different reports."""
-    raise NotImplementedError
+    """Whether two views are the same engagement told by different reports.
+
+    Never across statuses (planned -> held is held_session's link) or incompatible kinds, nor
+    across two different mechanisms or two session numbers. The same numbered session is the
+    same engagement whatever the dates say (merge_engagement reports their disagreement). Short
+    of that, both dates must be known and agree, and either the people agree (Jaccard >= 0.5,
+    at least one shared), or both name one mechanism and one side names nobody.
+    """
+    if _own_id(a) == _own_id(b):
+        return True
+    if a.status != b.status or not kinds_compatible(a.kind, b.kind):
+        return False
+    if _different_sessions(a, b):
+        return False
+    if _same_session(a, b):
+        return True
+    if a.date is None or b.date is None or not _dates_agree(a.date, b.date):
+        return False
+    if a.participants and b.participants:
+        return bool(a.participants & b.participants) and _jaccard(a.participants, b.participants) >= _JACCARD
+    return a.mechanism_id is not None and a.mechanism_id == b.mechanism_id
+
+
+def _months(date: str) -> list[str]:
+    """Every "YYYY-MM" a date can fall in, widened by the tolerance; [] for very wide windows."""
+    low, high = _span(date)
+    slack = dt.timedelta(days=_TOLERANCE)
+    low, high = low - slack, high + slack
+    count = (high.year - low.year) * 12 + high.month - low.month + 1
+    if count > _MAX_BLOCK_MONTHS:
+        return []
+    months = []
+    year, month = low.year, low.month
+    for _ in range(count):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def engagement_blocks(view: EngagementView) -> frozenset[str]:
+    """Keys to fetch candidates with: any two views same_engagement or held_session pairs share one.
+
+    "id:" the view's own id; "mo:" mechanism and session number; "mm:" mechanism and month;
+    "pm:" each participant and month. Months cover the date's whole span (plus a day either
+    side), so a "2024-12" report meets a "2024-12-10" one and Nov 30 meets Dec 1.
+    """
+    blocks = {f"id:{_own_id(view)}"}
+    if view.mechanism_id is not None and view.ordinal is not None:
+        blocks.add(f"mo:{view.mechanism_id}:{view.ordinal}")
+    if view.date is not None:
+        for month in _months(view.date):
+            if view.mechanism_id is not None:
+                blocks.add(f"mm:{view.mechanism_id}:{month}")
+            blocks.update(f"pm:{person}:{month}" for person in view.participants)
+    return frozenset(blocks)
+
+
+def _merge_date(
+    old: str | None, new: str | None, labels: tuple[str, str], conflicts: list[str]
+) -> str | None:
+    """The most precise of two dates when one lies inside the other; otherwise the old one, and a conflict."""
+    if old is None or new is None:
+        return old if old is not None else new
+    if old == new:
+        return old
+    old_low, old_high = _span(old)
+    new_low, new_high = _span(new)
+    if old_low <= new_low and new_high <= old_high:
+        return new
+    if new_low <= old_low and old_high <= new_high:
+        return old
+    conflicts.append(f"date: {old} ({labels[0]}) vs {new} ({labels[1]})")
+    return old
+
+
+def _place_chain(name: str) -> list[str]:
+    """The place's canonical folded name, then its parents' ("diaoyutai ...", "beijing"); unknown: itself."""
+    place = gazetteer.place_for(name)
+    if place is None:
+        return [fold(name)]
+    chain = [fold(place.name)]
+    while place.parent and len(chain) < _MAX_PLACE_DEPTH:
+        place = gazetteer.place_for(place.parent)
+        if place is None or fold(place.name) in chain:
+            break
+        chain.append(fold(place.name))
+    return chain
+
+
+def _merge_location(
+    old: str | None, new: str | None, labels: tuple[str, str], conflicts: list[str]
+) -> str | None:
+    """The more specific of two places when one lies in the other (a venue in its city), else the old one.
+
+    Spellings of one place ("Bắc Kinh", "Beijing") are no conflict; two places apart are.
+    """
+    if old is None or new is None:
+        return old if old is not None else new
+    old_chain, new_chain = _place_chain(old), _place_chain(new)
+    if old_chain[0] in new_chain[1:]:
+        return new
+    if old_chain[0] == new_chain[0] or new_chain[0] in old_chain[1:]:
+        return old
+    conflicts.append(f"location: {old} ({labels[0]}) vs {new} ({labels[1]})")
+    return old
+
+
+def _merge_field(
+    field: str, old: str | int | None, new: str | int | None, labels: tuple[str, str], conflicts: list[str]
+) -> str | int | None:
+    """The old value when both are known (a differing new one is a conflict), else whichever is."""
+    if old is None or new is None:
+        return old if old is not None else new
+    if fold(str(old)) != fold(str(new)):
+        conflicts.append(f"{field}: {old} ({labels[0]}) vs {new} ({labels[1]})")
+    return old
 
 
 def merge_engagement(
@@ -47,15 +250,101 @@ def merge_engagement(
     existing_label: str | None = None,
     new_label: str | None = None,
 ) -> tuple[EngagementView, list[str]]:
-    """The merged view and human-readable conflicts."""
-    raise NotImplementedError
+    """The merged view and where the two disagree, e.g. "date: 2024-12-10 (Xinhua) vs 2024-12-12 (VNA)".
+
+    The existing view keeps its id, report and values where the two disagree; the new one adds
+    what the existing lacks: a more precise agreeing date, participants, place, mechanism,
+    session number, and a more specific kind ("co_chair" over "meeting"). Labels name the
+    sources in the conflicts; they default to each view's report_id.
+    """
+    labels = (
+        existing_label or existing.report_id or "existing",
+        new_label or new.report_id or "new",
+    )
+    conflicts: list[str] = []
+    kind = existing.kind
+    if kinds_compatible(existing.kind, new.kind):
+        if _SPECIFIC.get(new.kind, 0) > _SPECIFIC.get(existing.kind, 0):
+            kind = new.kind
+    else:
+        conflicts.append(f"kind: {existing.kind} ({labels[0]}) vs {new.kind} ({labels[1]})")
+    if existing.status != new.status:
+        conflicts.append(f"status: {existing.status} ({labels[0]}) vs {new.status} ({labels[1]})")
+    date = _merge_date(existing.date, new.date, labels, conflicts)
+    location = _merge_location(existing.location, new.location, labels, conflicts)
+    mechanism = _merge_field("mechanism", existing.mechanism_id, new.mechanism_id, labels, conflicts)
+    ordinal = _merge_field("session", existing.ordinal, new.ordinal, labels, conflicts)
+    merged = replace(
+        existing,
+        id=existing.id if existing.id is not None else new.id,
+        kind=kind,
+        date=date,
+        participants=existing.participants | new.participants,
+        location=location,
+        mechanism_id=mechanism if isinstance(mechanism, str) else None,
+        ordinal=ordinal if isinstance(ordinal, int) else None,
+        report_id=existing.report_id if existing.report_id is not None else new.report_id,
+    )
+    return merged, conflicts
+
+
+def _held_rank(planned: EngagementView, held: EngagementView) -> tuple[int, float] | None:
+    """How surely a held engagement is what the planned one became; None when it is not.
+
+    0: the same numbered session in a compatible kind; 1: the same session in another kind (a
+    planned visit to attend it); 2: the same people, compatible kind, held inside the planned
+    window. The second number prefers the closer set of people.
+    """
+    overlap = _jaccard(planned.participants, held.participants)
+    if _same_session(planned, held):
+        return (0 if kinds_compatible(planned.kind, held.kind) else 1, -overlap)
+    if _different_sessions(planned, held):
+        return None
+    if planned.date is None or held.date is None or not kinds_compatible(planned.kind, held.kind):
+        return None
+    if not planned.participants & held.participants or overlap < _JACCARD:
+        return None
+    return (2, -overlap) if _dates_agree(planned.date, held.date) else None
 
 
 def held_session(planned: EngagementView, candidates: Iterable[EngagementView]) -> str | None:
-    """Id of the held engagement a planned one became, if any."""
-    raise NotImplementedError
+    """Id of the held engagement this planned one became, or None.
+
+    The same mechanism and session number links whatever the dates (sessions get postponed);
+    otherwise the same people (Jaccard >= 0.5) with the held date inside the planned window.
+    Ties go to the earliest held date, then the smallest id, so the answer never depends on the
+    order of candidates.
+    """
+    if planned.status != "planned":
+        return None
+    best: tuple[tuple[int, float, str, str], str] | None = None
+    for held in candidates:
+        if held.status != "held" or held.id is None or held.id == planned.id:
+            continue
+        rank = _held_rank(planned, held)
+        if rank is None:
+            continue
+        when = _span(held.date)[0].isoformat() if held.date else "9999-12-31"
+        score = (*rank, when, held.id)
+        if best is None or score < best[0]:
+            best = (score, held.id)
+    return best[1] if best else None
 
 
 def engagement_id(view: EngagementView) -> str:
-    """Deterministic id (32 hex)."""
-    raise NotImplementedError
+    """Deterministic id: 32 hex characters of SHA-256 over a canonical key.
+
+    A numbered session keys on mechanism, number, status and kind family, so it gets the same id
+    whichever report told of it first. Anything else keys on what the first report said of it,
+    that report included: two engagements nothing else tells apart would otherwise collide.
+    """
+    family = _family(view.kind)
+    if view.mechanism_id is not None and view.ordinal is not None:
+        key = f"session|{view.mechanism_id}|{view.ordinal}|{view.status}|{family}"
+    else:
+        people = ",".join(sorted(view.participants))
+        place = fold(view.location) if view.location else ""
+        key = "|".join(
+            ("engagement", view.status, family, view.date or "", people, place, view.report_id or "")
+        )
+    return hashlib.sha256(key.encode()).hexdigest()[:32]

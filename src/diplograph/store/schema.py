@@ -1,31 +1,35 @@
 """The database schema: SQLAlchemy Core tables, the same on SQLite and PostgreSQL.
 
-Two layers. Per-report facts (``reports``, ``mentions``, ``person_mentions``, ``figures``,
-``person_titles``) are what the extractor said about one report, with provenance (report, quote,
-offsets, extractor version); deleting a report cascades to them. Resolved entities (``persons``,
-``mechanisms``, ``engagements``) are what the relationship looks like across reports: one person
-under many spellings, one meeting under many sources. Every id is a deterministic hash, so a re-run
-updates instead of duplicating.
+Two layers. Per-report facts (``reports`` and every table with a ``report_id``) are what the
+extractor said about one report, with provenance: the report, the quote and its offsets in
+``reports.text``, and the report's ``extractor_version``. Saving a report again replaces all of
+them. Resolved entities (``persons``, ``mechanisms``, ``engagements`` and the tables named after
+them) are what the relationship looks like across reports: one person under many spellings, one
+meeting under many sources. They are derived from the facts and deleted when no fact refers to
+them any more. Every id is a deterministic hash, so a re-run updates instead of
+duplicating, and two runs over the same reports give the same database.
 
 Dates are ISO strings at the precision the text gave ("2024", "2024-12", "2024-12-10"): comparing
-strings orders them correctly and keeps the precision visible. The file is a plain SQLite database
-that datasette or any SQL client can open; docs/schema.md describes every table.
+strings orders them correctly and keeps the precision visible. Free text is ``Text`` everywhere, so
+PostgreSQL never refuses a value SQLite would take. Full-text search lives outside this metadata,
+in a table each backend builds its own way (see search.py). docs/schema.md describes every column.
 """
 
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     DateTime,
     Float,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 ID = 32  # hex characters of a truncated SHA-256: collision-safe for billions of rows
@@ -39,21 +43,59 @@ metadata = MetaData(
     }
 )
 
+
+def _report_id(*, primary_key: bool = False) -> Column[str]:
+    return Column(
+        "report_id",
+        String(ID),
+        ForeignKey("reports.id", ondelete="CASCADE"),
+        primary_key=primary_key,
+        nullable=False,
+        index=not primary_key,
+    )
+
+
+def _person_id(*, primary_key: bool = False, index: bool = True) -> Column[str]:
+    return Column(
+        "person_id",
+        String(ID),
+        ForeignKey("persons.id", ondelete="CASCADE"),
+        primary_key=primary_key,
+        nullable=False,
+        index=index and not primary_key,
+    )
+
+
 reports = Table(
     "reports",
     metadata,
     Column("id", String(ID), primary_key=True, comment="hash of source_key"),
     Column("source_key", Text, nullable=False, unique=True, comment="path, file.jsonl:line, or feed link"),
     Column("doc", Text, nullable=False, comment="file name shown to users"),
-    Column("text_hash", String(64), nullable=False, comment="SHA-256 of the text: an edit changes it"),
+    Column("text_hash", String(64), nullable=False, comment="SHA-256 of the text"),
+    Column("fingerprint", String(64), nullable=False, comment="SHA-256 of text, metadata, extractor version"),
     Column("title", Text),
     Column("source", Text, comment="publisher or agency"),
     Column("url", Text),
-    Column("published", String(10), comment="YYYY, YYYY-MM or YYYY-MM-DD"),
-    Column("published_basis", String(32), nullable=False),
-    Column("text", Text, nullable=False),
-    Column("duplicate_of", String(ID), ForeignKey("reports.id", ondelete="SET NULL"), index=True),
-    Column("extractor_version", String(32), nullable=False),
+    Column("published", Text, comment="YYYY, YYYY-MM or YYYY-MM-DD, or a range a/b"),
+    Column("published_basis", Text, nullable=False, comment="where the date was found"),
+    Column("text", Text, nullable=False, comment="the reference for every offset"),
+    Column("title_span", Text, comment="JSON [start, end] of the title inside text"),
+    Column("dateline", Text, comment="JSON of the dateline the reader found"),
+    Column("skip_spans", Text, nullable=False, comment="JSON [[start, end], ...] of text outside the story"),
+    Column("metadata", Text, nullable=False, comment="JSON [[key, value], ...] from the source"),
+    Column("notes", Text, nullable=False, comment="JSON list of the extractor's warnings"),
+    Column("extractor_version", Text, nullable=False, comment="version of every fact of this report"),
+    Column("minhash", LargeBinary, nullable=False, comment="MinHash signature, little-endian uint64s"),
+    Column("minhash_scheme", Text, nullable=False, comment="how the signature was computed"),
+    Column(
+        "duplicate_of",
+        String(ID),
+        ForeignKey("reports.id", ondelete="SET NULL"),
+        index=True,
+        comment="the report this one copies; its facts are not counted again",
+    ),
+    Column("similarity", Float, comment="estimated Jaccard similarity to duplicate_of"),
     Column("added_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
@@ -61,38 +103,58 @@ reports = Table(
 report_bands = Table(
     "report_bands",
     metadata,
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
-    Column("band", Integer, nullable=False),
-    Column("bucket", String(32), nullable=False, comment="hash of one MinHash band"),
+    _report_id(primary_key=True),
+    Column("band", Integer, primary_key=True),
+    Column("bucket", String(ID), nullable=False, comment="hash of one MinHash band"),
     Index("ix_report_bands_band_bucket", "band", "bucket"),
-    UniqueConstraint("report_id", "band"),
 )
 
 persons = Table(
     "persons",
     metadata,
     Column("id", String(ID), primary_key=True),
-    Column("name", Text, nullable=False, comment="canonical ASCII name, own name order"),
-    Column("key", Text, nullable=False, unique=True, comment="resolution key: folded name|country"),
-    Column("country", String(3), index=True),
+    Column("name", Text, nullable=False, comment="display name: a spelling the reports use"),
+    Column("key", Text, nullable=False, index=True, comment="resolution key the id was hashed from"),
+    Column("country", Text, index=True, comment="ISO 3166-1 alpha-3"),
     Column("official", Text, comment="gazetteer name when the person is a known official"),
+)
+
+report_people = Table(
+    "report_people",
+    metadata,
+    _report_id(primary_key=True),
+    Column("position", Integer, primary_key=True, comment="order in the extraction"),
+    _person_id(),
+    Column("name", Text, nullable=False, comment="the name as this report's extraction gives it"),
+    Column("country", Text),
+    Column("official", Text),
+    Column("titles", Text, nullable=False, comment="JSON list, in the extraction's order"),
+    Column("aliases", Text, nullable=False, comment="JSON list, in the extraction's order"),
 )
 
 person_aliases = Table(
     "person_aliases",
     metadata,
-    Column("person_id", String(ID), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False),
-    Column("alias", Text, nullable=False, comment="a spelling seen in a report"),
+    _person_id(primary_key=True),
+    Column("alias", Text, primary_key=True, comment="a spelling some report uses"),
     Column("folded", Text, nullable=False, index=True, comment="ASCII lower-case lookup form"),
-    UniqueConstraint("person_id", "alias"),
+)
+
+person_blocks = Table(
+    "person_blocks",
+    metadata,
+    Column("block", Text, primary_key=True, comment="lookup key from resolve.person_blocks"),
+    _person_id(primary_key=True),
+    Index("ix_person_blocks_person_id", "person_id"),
 )
 
 person_mentions = Table(
     "person_mentions",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("person_id", String(ID), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True),
+    _report_id(primary_key=True),
+    Column("person_position", Integer, primary_key=True, comment="report_people.position"),
+    Column("position", Integer, primary_key=True),
+    _person_id(),
     Column("name", Text, nullable=False, comment="as written"),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
@@ -101,11 +163,22 @@ person_mentions = Table(
 person_titles = Table(
     "person_titles",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("person_id", String(ID), ForeignKey("persons.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
+    _report_id(primary_key=True),
+    Column("person_position", Integer, primary_key=True, comment="report_people.position"),
+    Column("position", Integer, primary_key=True),
+    _person_id(),
     Column("title", Text, nullable=False),
-    Column("date", String(10), comment="date the report gives the title at (its publication or engagement)"),
+    Column("date", Text, comment="when the report shows the title held: engagement date or publication"),
+    Column("date_basis", Text, nullable=False, comment="engagement, published or unknown"),
+    Column(
+        "mention_id",
+        String(ID),
+        ForeignKey("mentions.id", ondelete="SET NULL"),
+        comment="the engagement mention the title was held at",
+    ),
+    Column("evidence", Text, comment="quote showing the title, when found"),
+    Column("start", Integer),
+    Column("end", Integer),
 )
 
 mechanisms = Table(
@@ -113,35 +186,38 @@ mechanisms = Table(
     metadata,
     Column("id", String(ID), primary_key=True),
     Column("name", Text, nullable=False),
-    Column("key", Text, nullable=False, unique=True, comment="countries + folded name words"),
-    Column("countries", Text, comment="ISO3 codes joined by '-'"),
+    Column("key", Text, nullable=False, unique=True, comment="resolve.mechanism_key"),
+    Column("countries", Text, comment="ISO3 codes of its participants, sorted, joined by '-'"),
 )
 
 mechanism_aliases = Table(
     "mechanism_aliases",
     metadata,
-    Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="CASCADE"), nullable=False),
-    Column("alias", Text, nullable=False),
-    UniqueConstraint("mechanism_id", "alias"),
+    Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="CASCADE"), primary_key=True),
+    Column("alias", Text, primary_key=True, comment="a name some report gives it"),
 )
 
 engagements = Table(
     "engagements",
     metadata,
     Column("id", String(ID), primary_key=True),
-    Column("kind", String(16), nullable=False, index=True),
-    Column("status", String(8), nullable=False, index=True),
-    Column("date_start", String(10), index=True, comment="YYYY, YYYY-MM or YYYY-MM-DD"),
-    Column("date_end", String(10)),
+    Column("kind", Text, nullable=False, index=True),
+    Column("status", Text, nullable=False, index=True),
+    Column("date_start", Text, index=True, comment="YYYY, YYYY-MM or YYYY-MM-DD"),
+    Column("date_end", Text, comment="end of a range, else NULL"),
     Column("location", Text),
-    Column("location_country", String(3)),
+    Column("location_country", Text),
     Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="SET NULL"), index=True),
     Column("ordinal", Integer),
     Column(
-        "held_as", String(ID), ForeignKey("engagements.id", ondelete="SET NULL"), comment="planned -> held"
+        "held_as",
+        String(ID),
+        ForeignKey("engagements.id", ondelete="SET NULL"),
+        index=True,
+        comment="planned -> the held engagement it became",
     ),
-    Column("conflicts", Text, comment="JSON: where sources disagree (dates, places)"),
-    Column("sources", Integer, nullable=False, server_default="0", comment="independent reports"),
+    Column("conflicts", Text, comment="JSON list: where sources disagree (dates, places)"),
+    Column("sources", Integer, nullable=False, comment="independent reports (duplicates counted once)"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -149,50 +225,63 @@ engagement_participants = Table(
     "engagement_participants",
     metadata,
     Column("engagement_id", String(ID), ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", String(ID), ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
-    Column("title", Text),
+    _person_id(primary_key=True),
+    Column("title", Text, comment="the title most sources give them at this engagement"),
     Index("ix_engagement_participants_person", "person_id", "engagement_id"),
+)
+
+engagement_blocks = Table(
+    "engagement_blocks",
+    metadata,
+    Column("block", Text, primary_key=True, comment="lookup key from resolve.engagement_blocks"),
+    Column("engagement_id", String(ID), ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_engagement_blocks_engagement_id", "engagement_id"),
 )
 
 mentions = Table(
     "mentions",
     metadata,
     Column("id", String(ID), primary_key=True, comment="hash of report id and position"),
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
+    _report_id(),
+    Column("position", Integer, nullable=False, comment="order in the extraction"),
     Column("engagement_id", String(ID), ForeignKey("engagements.id", ondelete="SET NULL"), index=True),
-    Column("kind", String(16), nullable=False),
-    Column("status", String(8), nullable=False),
-    Column("date", String(21), comment="as extracted: YYYY-MM-DD or a range a/b"),
-    Column("date_basis", String(32), nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("status", Text, nullable=False),
+    Column("date", Text, comment="as extracted: YYYY[-MM[-DD]] or a range a/b"),
+    Column("date_basis", Text, nullable=False),
     Column("location", Text),
-    Column("location_country", String(3)),
-    Column("location_basis", String(16), nullable=False),
-    Column("mechanism", Text),
+    Column("location_country", Text),
+    Column("location_basis", Text, nullable=False),
+    Column("mechanism", Text, comment="as extracted"),
+    Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="SET NULL"), index=True),
     Column("ordinal", Integer),
-    Column("evidence", Text, nullable=False),
+    Column("evidence", Text, nullable=False, comment="quote == reports.text[start:end]"),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
-    Column("extractor_version", String(32), nullable=False),
+    Column("extractor_version", Text, nullable=False),
 )
 
 mention_participants = Table(
     "mention_participants",
     metadata,
     Column("mention_id", String(ID), ForeignKey("mentions.id", ondelete="CASCADE"), primary_key=True),
-    Column("person_id", String(ID), ForeignKey("persons.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    _person_id(),
+    Column("name", Text, nullable=False, comment="as extracted"),
     Column("title", Text),
-    Column("country", String(3)),
+    Column("country", Text),
+    Column("optional", Boolean, nullable=False),
 )
 
 figures = Table(
     "figures",
     metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
+    _report_id(primary_key=True),
+    Column("position", Integer, primary_key=True),
     Column("indicator", Text, nullable=False),
     Column("value", Float, nullable=False),
-    Column("unit", String(8), nullable=False),
-    Column("period", String(21)),
+    Column("unit", Text, nullable=False),
+    Column("period", Text),
     Column("change_pct", Float),
     Column("evidence", Text, nullable=False),
     Column("start", Integer, nullable=False),
@@ -203,9 +292,12 @@ flags = Table(
     "flags",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("report_id", String(ID), ForeignKey("reports.id", ondelete="CASCADE"), nullable=False, index=True),
-    Column("target", String(16), nullable=False, comment="engagement, mention, person or figure"),
+    _report_id(),
+    Column("target", Text, nullable=False, comment="engagement, mention, person or figure"),
     Column("target_id", Text, nullable=False),
     Column("reason", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Per-report tables, children before parents: the order a report's facts are deleted in.
+REPORT_FACTS = (person_mentions, person_titles, report_people, figures, report_bands)

@@ -1,0 +1,99 @@
+"""Full-text search over the reports, with the engagements and people the matching reports touch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Connection, func, select
+from sqlalchemy import text as sql_text
+
+from diplograph.query._common import Readable, check_page, connect, unique
+from diplograph.query.engagements import _select, chronological, hydrate
+from diplograph.query.lookup import person_ids
+from diplograph.query.people import summaries
+from diplograph.query.results import Page, PersonSummary, ReportHit, SearchResult
+from diplograph.store import schema
+from diplograph.store.search import SearchHit, search_reports, search_terms
+
+R = schema.reports
+E = schema.engagements
+MN = schema.mentions
+P = schema.persons
+PM = schema.person_mentions
+
+TOUCHED = 50  # engagements and people listed beside a page of reports
+
+
+def search(store: Readable, text: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
+    """Reports matching ``text`` (best first, paged), the engagements they report and the people in them.
+
+    People whose name matches ``text`` are listed too, so a search for a name finds the person
+    even where the reports spell it differently.
+    """
+    check_page(limit, offset)
+    if not text.strip():
+        raise ValueError("search text is empty")
+    with connect(store) as conn:
+        hits = [_hit(hit) for hit in search_reports(conn, text, limit=limit, offset=offset)]
+        exact = len(hits) < limit and (hits or not offset)  # a short page ends the list: no count needed
+        total = offset + len(hits) if exact else _count(conn, text)
+        report_ids = [hit.id for hit in hits]
+        engagement_rows = conn.execute(
+            _select()
+            .where(E.c.id.in_(select(MN.c.engagement_id).where(MN.c.report_id.in_(report_ids))))
+            .order_by(*chronological())
+            .limit(TOUCHED)
+        ).all()
+        people = _people(conn, text, report_ids)
+        return SearchResult(
+            query=text,
+            reports=Page(items=tuple(hits), total=total, limit=limit, offset=offset),
+            engagements=tuple(hydrate(conn, engagement_rows)),
+            people=people,
+        )
+
+
+def _hit(hit: SearchHit) -> ReportHit:
+    return ReportHit(
+        id=hit.report_id,
+        doc=hit.doc,
+        title=hit.title,
+        publisher=hit.source,
+        url=hit.url,
+        published=hit.published,
+        duplicate_of=hit.duplicate_of,
+        score=hit.score,
+        snippet=hit.snippet,
+        start=hit.start,
+        end=hit.end,
+    )
+
+
+def _count(conn: Connection, text: str) -> int:
+    """How many reports match ``text`` in all (the store's search returns one page)."""
+    terms = search_terms(text)
+    if not terms:
+        return 0
+    if conn.dialect.name == "postgresql":
+        sql = "SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', :query)"
+        query = " ".join(terms)
+    else:
+        sql = "SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :query"
+        query = " AND ".join(f'"{term}"' for term in terms)
+    return int(conn.execute(sql_text(sql), {"query": query}).scalar_one())
+
+
+def _people(conn: Connection, text: str, report_ids: Sequence[str]) -> tuple[PersonSummary, ...]:
+    """People named like ``text`` first, then people the matching reports mention."""
+    named = person_ids(conn, text)
+    mentioned = conn.execute(
+        select(PM.c.person_id).where(PM.c.report_id.in_(report_ids)).group_by(PM.c.person_id)
+        .order_by(func.count().desc(), PM.c.person_id)
+        .limit(TOUCHED)
+    ).scalars()  # fmt: skip
+    ids = unique([*named, *mentioned])[:TOUCHED]
+    rows = {
+        row.id: row
+        for row in conn.execute(select(P.c.id, P.c.name, P.c.country, P.c.official).where(P.c.id.in_(ids)))
+    }
+    return tuple(summaries(conn, [rows[i] for i in ids if i in rows]))

@@ -1,0 +1,181 @@
+"""The report row itself: what makes a report unchanged, what cannot be stored, and near-duplicates.
+
+A near-duplicate (the same wire story on another site) is stored like any report, with
+``duplicate_of`` naming the first copy the store saw, so its facts stay available as sources
+without being counted again as independent evidence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import struct
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, tuple_, update
+
+from diplograph.errors import StoreError
+from diplograph.model import Article, Extraction
+from diplograph.resolve import duplicates
+from diplograph.store._common import dumps
+from diplograph.store.schema import report_bands, reports
+
+__all__ = [
+    "check_storable",
+    "dependents",
+    "find_original",
+    "fingerprint",
+    "pack_signature",
+    "report_values",
+    "set_duplicate",
+    "unpack_signature",
+    "write_bands",
+]
+
+
+def fingerprint(article: Article, *, extractor_version: str) -> str:
+    """What decides "unchanged": the text, everything read with it, and the extractor that read it.
+
+    Callers can compute it before extracting, compare it with Store.fingerprint_of(), and skip the
+    extraction of a report the store already holds.
+    """
+    fields = [
+        article.text,
+        article.doc,
+        article.title,
+        article.source,
+        article.url,
+        str(article.published) if article.published else None,
+        article.published_basis,
+        list(article.title_span) if article.title_span else None,
+        [list(span) for span in article.skip_spans],
+        [list(pair) for pair in article.metadata],
+        _dateline(article),
+        extractor_version,
+    ]
+    return hashlib.sha256(dumps(fields).encode("utf-8")).hexdigest()
+
+
+def _dateline(article: Article) -> dict[str, Any] | None:
+    line = article.dateline
+    if line is None:
+        return None
+    return {
+        "place": line.place,
+        "start": line.start,
+        "end": line.end,
+        "agency": line.agency,
+        "year": line.year,
+        "month": line.month,
+        "day": line.day,
+    }
+
+
+def check_storable(extraction: Extraction, *, source_key: str) -> None:
+    """Refuse what PostgreSQL cannot hold (NUL, lone surrogates), on SQLite too, so both agree."""
+    if not isinstance(source_key, str) or not source_key.strip():
+        raise StoreError("a report needs a non-empty source_key (its path or link)")
+    article = extraction.article
+    named = [("source_key", source_key), ("text", article.text), ("doc", article.doc)]
+    named += [("title", article.title), ("source", article.source), ("url", article.url)]
+    named += [(f"metadata {key!r}", value) for key, value in article.metadata]
+    for name, value in named:
+        if value is None:
+            continue
+        if "\x00" in value:
+            raise StoreError(f"{article.doc}: the {name} holds a NUL character, which a database cannot store")
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise StoreError(f"{article.doc}: the {name} is not valid Unicode (lone surrogate)") from None
+
+
+def report_values(extraction: Extraction, *, print_: str, sig: tuple[int, ...]) -> dict[str, Any]:
+    """The columns of the reports row that come from the extraction (ids and times are the caller's)."""
+    article = extraction.article
+    return {
+        "doc": article.doc,
+        "text_hash": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
+        "fingerprint": print_,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": str(article.published) if article.published else None,
+        "published_basis": article.published_basis,
+        "text": article.text,
+        "title_span": dumps(list(article.title_span)) if article.title_span else None,
+        "dateline": dumps(_dateline(article)) if article.dateline else None,
+        "skip_spans": dumps([list(span) for span in article.skip_spans]),
+        "metadata": dumps([list(pair) for pair in article.metadata]),
+        "notes": dumps(list(extraction.warnings)),
+        "extractor_version": extraction.extractor_version,
+        "minhash": pack_signature(sig),
+        "minhash_scheme": duplicates.SIGNATURE_SCHEME,
+    }
+
+
+def pack_signature(sig: tuple[int, ...]) -> bytes:
+    return struct.pack(f"<{len(sig)}Q", *sig)
+
+
+def unpack_signature(data: bytes) -> tuple[int, ...]:
+    return struct.unpack(f"<{len(data) // 8}Q", data)
+
+
+def write_bands(conn: Connection, report_id: str, sig: tuple[int, ...]) -> None:
+    rows = [{"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)]
+    if rows:
+        conn.execute(insert(report_bands), rows)
+
+
+def find_original(
+    conn: Connection, report_id: str, sig: tuple[int, ...], *, exclude: Iterable[str] = ()
+) -> tuple[str, float] | None:
+    """The stored report this one copies, with the similarity: the closest at or above the threshold.
+
+    Only reports that are not duplicates themselves are candidates, so every copy points at the
+    first one and no chain forms. Ties go to the smallest id, to stay deterministic.
+    """
+    pairs = duplicates.bands(sig)
+    if not pairs:
+        return None
+    found = conn.execute(
+        select(report_bands.c.report_id)
+        .where(tuple_(report_bands.c.band, report_bands.c.bucket).in_(pairs))
+        .distinct()
+    ).scalars()
+    skip = {report_id, *exclude}
+    ids = sorted(set(found) - skip)
+    if not ids:
+        return None
+    rows = conn.execute(
+        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.text).where(
+            reports.c.id.in_(ids), reports.c.duplicate_of.is_(None)
+        )
+    ).all()
+    best: tuple[str, float] | None = None
+    for row in sorted(rows, key=lambda r: r.id):
+        other = (
+            unpack_signature(row.minhash)
+            if row.minhash_scheme == duplicates.SIGNATURE_SCHEME
+            else duplicates.signature(row.text)
+        )
+        score = duplicates.similarity(sig, other)
+        if score >= duplicates.DUPLICATE_THRESHOLD and (best is None or score > best[1]):
+            best = (row.id, score)
+    return best
+
+
+def set_duplicate(conn: Connection, report_id: str, original: tuple[str, float] | None) -> None:
+    conn.execute(
+        update(reports)
+        .where(reports.c.id == report_id)
+        .values(
+            duplicate_of=original[0] if original else None, similarity=original[1] if original else None
+        )
+    )
+
+
+def dependents(conn: Connection, report_id: str) -> list[str]:
+    """Reports stored as copies of ``report_id``, oldest id first."""
+    return sorted(conn.execute(select(reports.c.id).where(reports.c.duplicate_of == report_id)).scalars())

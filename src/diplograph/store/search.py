@@ -1,0 +1,171 @@
+"""Full-text search over report titles and texts: FTS5 on SQLite, a tsvector with GIN on PostgreSQL.
+
+Both backends index an ASCII-folded copy of the text, so "To Lam" finds "Tô Lâm" and "Da Nang"
+finds "Đà Nẵng" (SQLite's own diacritic folding misses "đ"), and both stem English words (FTS5's
+porter tokenizer, PostgreSQL's 'english' configuration), so "railways" finds "railway". A query is
+a list of words that must all appear; no operator syntax reaches the database, so no user input can
+break a query. Snippets are cut from the original text, with the offsets of the first matching
+word, the same on both backends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from anyascii import anyascii
+from sqlalchemy import Connection, select, text
+
+from diplograph.store.schema import reports
+
+__all__ = ["INDEXED_CHARS", "SearchHit", "index_report", "search_reports", "search_terms", "unindex_report"]
+
+INDEXED_CHARS = 300_000  # PostgreSQL caps a tsvector at 1 MB; longer texts are searched by their start
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"\w+")
+_SPACE = re.compile(r"\s+")
+_SNIPPET = 200
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchHit:
+    """One report that matches: what to show, how well it matched, and where the match starts."""
+
+    report_id: str
+    doc: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    duplicate_of: str | None
+    score: float  # higher is better; comparable within one result list only
+    snippet: str  # original text around the first matching word, spacing collapsed
+    start: int | None  # offsets of that word in reports.text, None when only the title matched
+    end: int | None
+
+
+def _fold(value: str) -> str:
+    return _NON_WORD.sub(" ", anyascii(value).lower()).strip()
+
+
+def search_terms(query: str) -> list[str]:
+    """The words of a query as the index holds them: folded, lower-case, without punctuation."""
+    return list(dict.fromkeys(_fold(query).split()))
+
+
+def _fts_rowid(report_id: str) -> int:
+    """A stable integer key for the FTS5 row: the first 60 bits of the report's hash id."""
+    return int(report_id[:15], 16)
+
+
+def index_report(conn: Connection, report_id: str, *, title: str | None, body: str) -> None:
+    """Add a report to the index (inside the caller's transaction)."""
+    values = {
+        "report_id": report_id,
+        "title": _fold(title or "")[:INDEXED_CHARS],
+        "body": _fold(body[:INDEXED_CHARS]),
+    }
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(
+                "INSERT INTO reports_fts (report_id, document) VALUES (:report_id, "
+                "setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :body), 'B'))"
+            ),
+            values,
+        )
+    else:
+        conn.execute(
+            text(
+                "INSERT INTO reports_fts (rowid, report_id, title, body) VALUES (:rowid, :report_id, :title, :body)"
+            ),
+            {**values, "rowid": _fts_rowid(report_id)},
+        )
+
+
+def unindex_report(conn: Connection, report_id: str) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("DELETE FROM reports_fts WHERE report_id = :id"), {"id": report_id})
+    else:
+        conn.execute(text("DELETE FROM reports_fts WHERE rowid = :rowid"), {"rowid": _fts_rowid(report_id)})
+
+
+def search_reports(conn: Connection, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+    """Reports holding every word of ``query``, best first; an empty query finds nothing."""
+    if limit < 1 or offset < 0:
+        raise ValueError(f"limit must be positive and offset not negative (got {limit}, {offset})")
+    terms = search_terms(query)
+    if not terms:
+        return []
+    if conn.dialect.name == "postgresql":
+        ranked = conn.execute(
+            text(
+                "SELECT report_id, ts_rank_cd(document, query) AS score "
+                "FROM reports_fts, plainto_tsquery('english', :query) AS query "
+                "WHERE document @@ query ORDER BY score DESC, report_id LIMIT :limit OFFSET :offset"
+            ),
+            {"query": " ".join(terms), "limit": limit, "offset": offset},
+        ).all()
+    else:
+        ranked = conn.execute(
+            text(
+                "SELECT report_id, -bm25(reports_fts, 0.0, 10.0, 1.0) AS score FROM reports_fts "
+                "WHERE reports_fts MATCH :query ORDER BY score DESC, report_id LIMIT :limit OFFSET :offset"
+            ),
+            {"query": " AND ".join(f'"{term}"' for term in terms), "limit": limit, "offset": offset},
+        ).all()
+    if not ranked:
+        return []
+    rows = {
+        row.id: row
+        for row in conn.execute(
+            select(
+                reports.c.id,
+                reports.c.doc,
+                reports.c.title,
+                reports.c.source,
+                reports.c.url,
+                reports.c.published,
+                reports.c.duplicate_of,
+                reports.c.text,
+            ).where(reports.c.id.in_([hit.report_id for hit in ranked]))
+        )
+    }
+    hits = []
+    for report_id, score in ranked:
+        row = rows[report_id]
+        snippet, start, end = _snippet(row.text, terms)
+        hits.append(
+            SearchHit(
+                report_id=report_id,
+                doc=row.doc,
+                title=row.title,
+                source=row.source,
+                url=row.url,
+                published=row.published,
+                duplicate_of=row.duplicate_of,
+                score=float(score),
+                snippet=snippet,
+                start=start,
+                end=end,
+            )
+        )
+    return hits
+
+
+def _stem(term: str) -> str:
+    """A prefix that stands for the word's inflections; only used to place a snippet, not to match."""
+    return term if len(term) <= 4 else term[: max(4, len(term) - 2)]
+
+
+def _snippet(body: str, terms: list[str]) -> tuple[str, int | None, int | None]:
+    stems = [_stem(term) for term in terms]
+    for match in _WORD.finditer(body):
+        words = _fold(match.group()).split()
+        if any(word.startswith(stem) for word in words for stem in stems):
+            start, end = match.span()
+            begin = max(0, start - _SNIPPET // 2)
+            finish = min(len(body), end + _SNIPPET // 2)
+            shown = _SPACE.sub(" ", body[begin:finish]).strip()
+            return ("…" if begin else "") + shown + ("…" if finish < len(body) else ""), start, end
+    shown = _SPACE.sub(" ", body[:_SNIPPET]).strip()
+    return shown + ("…" if len(body) > _SNIPPET else ""), None, None
