@@ -4,15 +4,16 @@
     >>> x = diplograph.extract("HANOI, Feb. 17 -- Prime Minister Pham Minh Chinh met ...")
     >>> [e.kind for e in x.engagements]
 
-Everything else (ingest, extract, formats) is importable from its own package; this module keeps
-the public API small and sorted.
+The public API is small and sorted. Heavy parts (the extractor and spaCy, the readers and their
+HTML and feed libraries, the store and SQLAlchemy) load on first use, so `import diplograph` and
+the query commands start fast.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from diplograph.errors import ConfigError, DiplographError, ExtractionError, IngestError, StoreError
-from diplograph.extract import extract_article
-from diplograph.ingest import article_from_text, read_article, read_articles
 from diplograph.model import (
     Article,
     Engagement,
@@ -22,7 +23,12 @@ from diplograph.model import (
     PartialDate,
     Participant,
     Person,
+    Statement,
 )
+
+if TYPE_CHECKING:
+    from diplograph.extract import extract_article
+    from diplograph.ingest import article_from_text, read_article, read_articles
 
 __version__ = "0.1.0"
 
@@ -39,17 +45,40 @@ __all__ = [
     "PartialDate",
     "Participant",
     "Person",
+    "Statement",
     "StoreError",
     "__version__",
     "article_from_text",
     "extract",
+    "extract_article",
+    "open_store",
     "read_article",
     "read_articles",
 ]
 
+_LAZY = {
+    "article_from_text": "diplograph.ingest",
+    "read_article": "diplograph.ingest",
+    "read_articles": "diplograph.ingest",
+    "extract_article": "diplograph.extract",
+    "open_store": "diplograph.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'diplograph' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(module), name)
+
 
 def extract(text_or_article: str | Article, *, doc: str = "<text>") -> Extraction:
     """Extract engagements, people and figures from report text or an Article read from a file."""
+    from diplograph.extract import extract_article
+    from diplograph.ingest import article_from_text
+
     if isinstance(text_or_article, Article):
         return extract_article(text_or_article)
     if not isinstance(text_or_article, str):

@@ -278,8 +278,9 @@ class _ProgressBar:
         rate = progress.done / max(now - self.started, 1e-9)
         of = f"/{progress.total}" if progress.total else ""
         text = (
-            f"{progress.done}{of} reports · {rate:.1f}/s · {progress.added} added · {progress.updated} updated"
-            f" · {progress.unchanged} unchanged · {progress.duplicates} duplicates · {progress.failed} failed"
+            f"{progress.done}{of} reports · {rate:.1f}/s · {progress.added} added · "
+            f"{progress.updated} updated · {progress.unchanged} unchanged · "
+            f"{progress.duplicates} duplicates · {progress.failed} failed"
         )
         sys.stderr.write("\r" + text.ljust(self.width))
         sys.stderr.flush()
@@ -417,6 +418,25 @@ def export_cli(
             out.writelines(plover.dumps(record) + "\n" for record in query.iter_engagements(store))
         else:
             write_graphml(query.network(store), out)
+
+
+@app.command("serve")
+def serve_cli(
+    db: DbArg,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; the default keeps the app on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", "-p", min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Open the web app over DB: every page with a JSON twin, documented at /api."""
+    from diplograph.web import serve  # the web stack loads only for this command
+
+    with _store(db) as store:
+        app_ = serve.build(store, host=host)
+        if not serve.is_loopback(host):
+            typer.echo(f"warning: {host} is reachable from other machines; the app has no login", err=True)
+        typer.echo(f"diplograph: serving {db} at {serve.address(host, port)} (Ctrl-C to stop)")
+        serve.run(app_, host=host, port=port)
 
 
 def main() -> None:

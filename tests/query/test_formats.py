@@ -169,7 +169,11 @@ def test_plover_range_date_and_json_line() -> None:
     text = plover.dumps(_record(date="2024-02-04/2024-02-05"))
     assert "\n" not in text
     record = json.loads(text)
-    assert (record["date"], record["enddate"], record["date_precision"]) == ("2024-02-04", "2024-02-05", "day")
+    assert (record["date"], record["enddate"], record["date_precision"]) == (
+        "2024-02-04",
+        "2024-02-05",
+        "day",
+    )
     assert "Agência Brasil" in text  # non-ASCII kept as is
 
 

@@ -283,12 +283,12 @@ def _draft(
     )
     preparing = mechanism is not None and re.search(
         r"\b(?:preparations? for|prepare for|preparing for|ahead of|in the run-up to)\s+(?:the\s+)?$",
-        sentence[max(0, mechanism.start - 40) : mechanism.start + 4],
+        sentence[max(0, mechanism.start - 40) : mechanism.start],
     )
     if mechanism is not None and preparing and mechanism.start > trigger.end and draft.status == "held":
         draft.mechanism = mechanism.name
         mechanism = None
-    if mechanism is None:
+    if mechanism is None and draft.mechanism is None:
         draft.mechanism = _mechanism_by_reference(ctx, sentence)
     if mechanism is not None:
         draft.mechanism, draft.ordinal = mechanism.name, mechanism.ordinal

@@ -45,7 +45,7 @@ _NOT_TAIL = (
 # "on Economic, Cultural, Scientific and Technical Cooperation" -- and stops at ", they" or "followed".
 _CAP_TAIL = (
     r"\s+(?:for|on|of)\s+" + _NOT_TAIL + r"(?:the\s+)?[A-Z][\w’'-]*"
-    r"(?:(?:\s+|\s*,\s*)(?:(?:and|of|the|on|for|&)\s+)*[A-Z][\w’'-]*)*"
+    r"(?:(?:\s+|\s*,\s*)(?:(?:and|of|the|on|for|&)\s+)*" + _NOT_TAIL + r"[A-Z][\w’'-]*)*"
 )
 # A lower-case tail ("strategic dialogue on diplomacy, defense and public security") runs to a stop word.
 _LOW_TAIL = (

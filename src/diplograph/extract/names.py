@@ -218,6 +218,9 @@ def _country_evidence(tokens: list[Token], lo: int, hi: int) -> tuple[str | None
                 code = place.country if place else None
             if not code and n == 1:
                 code = INSTITUTION_COUNTRY.get(tokens[i].key)
+            if not code and n == 1 and "-" in tokens[i].text and tokens[i].is_cap:
+                # "Việt Nam-Laos Committee": the first country of a hyphenated pair is the speaker's side
+                code = gazetteer.country_for(tokens[i].text.split("-")[0])
             if code:
                 found, width = code, n
                 break

@@ -192,7 +192,7 @@ def _pair(people: PeopleIndex, text: str) -> tuple[str, ...]:
         if person.country and person.mentions:
             counts[person.country] += len(person.mentions)
     if len(counts) < 2:
-        for word in re.findall(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?", text[:4000]):
+        for word in re.findall(r"\b[A-Z][^\W\d_]+(?:\s[A-Z][^\W\d_]+)?", text[:4000]):
             code = gazetteer.country_for(word)
             if code:
                 counts[code] += 0.1  # type: ignore[assignment]

@@ -154,9 +154,8 @@ def thread(result: MechanismThread) -> str:
         lines.append(f"{number} ({state})")
         lines += engagement_lines(session.engagement)
         for plan in session.announced:
-            lines.append(
-                f"    announced: {plan.date or 'undated'}" + "".join(f" [{s.doc}]" for s in plan.sources)
-            )
+            docs = "".join(f" [{source.doc}]" for source in plan.sources)
+            lines.append(f"    announced ({plan.kind}): {plan.date or 'undated'}{docs}")
     return "\n".join(lines) + "\n" + footer(result.sessions, "sessions")
 
 

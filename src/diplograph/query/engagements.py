@@ -25,6 +25,7 @@ from diplograph.query._common import (
     connect,
     country_code,
     date_text,
+    unique,
     until_bound,
 )
 from diplograph.query.lookup import mechanism_ids, person_id
@@ -55,8 +56,10 @@ _COLUMNS = (
 )
 
 
-def chronological() -> tuple[ColumnElement[Any], ...]:
-    """Oldest first, undated last, ties by id: the same order on SQLite and PostgreSQL."""
+def chronological(*, newest_first: bool = False) -> tuple[ColumnElement[Any], ...]:
+    """Oldest (or newest) first, undated last, ties by id: the same order on SQLite and PostgreSQL."""
+    if newest_first:
+        return (E.c.date_start.is_(None), E.c.date_start.desc(), E.c.id.desc())
     return (E.c.date_start.is_(None), E.c.date_start, E.c.id)
 
 
@@ -65,19 +68,23 @@ def timeline(
     *,
     person: str | None = None,
     country: str | None = None,
+    countries: Sequence[str] = (),
     mechanism: str | None = None,
     kind: str | None = None,
     status: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    newest_first: bool = False,
     limit: int = 50,
     offset: int = 0,
 ) -> Page[EngagementRecord]:
-    """Engagements in date order, filtered; ``person`` and ``mechanism`` are names or ids.
+    """Engagements in date order (undated last), filtered; ``person`` and ``mechanism`` are names or ids.
 
-    ``country`` keeps engagements with a participant from that country or held there. ``since`` and
-    ``until`` are partial dates, inclusive at their precision ("--until 2024-06" keeps June 30).
-    Unknown or ambiguous names raise NoMatch or Ambiguous (both LookupError).
+    ``country`` keeps engagements with a participant from that country or held there; ``countries``
+    keeps those that involve every country listed (a bilateral relationship: ``("CHN", "VNM")``).
+    ``since`` and ``until`` are partial dates, inclusive at their precision ("2024-06" keeps June 30).
+    ``newest_first`` reverses the order of the dated ones. Unknown or ambiguous names raise NoMatch
+    or Ambiguous (both LookupError).
     """
     check_page(limit, offset)
     with connect(store) as conn:
@@ -85,6 +92,7 @@ def timeline(
             conn,
             person=person,
             country=country_code(country),
+            countries=[code for code in map(country_code, countries) if code],
             mechanism=mechanism,
             kind=check_kind(kind),
             status=check_status(status),
@@ -93,7 +101,11 @@ def timeline(
         )
         total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
         rows = conn.execute(
-            _select().where(*where).order_by(*chronological()).limit(limit).offset(offset)
+            _select()
+            .where(*where)
+            .order_by(*chronological(newest_first=newest_first))
+            .limit(limit)
+            .offset(offset)
         ).all()
         return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
 
@@ -128,16 +140,14 @@ def _filters(
     status: str | None,
     since: str | None,
     until: str | None,
+    countries: Sequence[str] = (),
 ) -> list[ColumnElement[bool]]:
     where: list[ColumnElement[bool]] = []
     if person is not None:
         pid = person_id(conn, person)
         where.append(E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == pid)))
-    if country is not None:
-        from_country = (
-            select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
-        )
-        where.append(or_(E.c.location_country == country, E.c.id.in_(from_country)))
+    for code in unique([*([country] if country else []), *countries]):
+        where.append(involves(code))
     if mechanism is not None:
         where.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
     if kind is not None:
@@ -150,6 +160,12 @@ def _filters(
     if until is not None:
         where.append(E.c.date_start < until_bound(until))
     return where
+
+
+def involves(country: str) -> ColumnElement[bool]:
+    """An engagement involves a country through a participant of that country or its venue."""
+    from_country = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
+    return or_(E.c.location_country == country, E.c.id.in_(from_country))
 
 
 def hydrate(conn: Connection, rows: Sequence[AnyRow]) -> list[EngagementRecord]:

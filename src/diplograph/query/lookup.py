@@ -10,7 +10,10 @@ from sqlalchemy import Connection, String, cast, literal, select
 
 from diplograph.extract.normalize import fold
 from diplograph.query._common import Ambiguous, NoMatch, looks_like_id, unique
+from diplograph.resolve import mechanism_key
 from diplograph.store import schema
+
+__all__ = ["mechanism_id", "mechanism_ids", "person_id", "person_ids"]
 
 P = schema.persons
 PA = schema.person_aliases
@@ -51,22 +54,32 @@ def _person_labels(conn: Connection, ids: list[str]) -> list[str]:
 
 
 def mechanism_ids(conn: Connection, name: str) -> list[str]:
-    """Every mechanism ``name`` could designate: exact name or alias if any, else all with its words."""
+    """Every mechanism ``name`` could designate: exact name, variant or key if any, else all with its words.
+
+    The resolver's key puts "Việt Nam-China ..." and "China-Vietnam ..." on one mechanism; words
+    are matched against names, variants and keys, so "Steering Committee" or "VNM steering" work.
+    """
     text = name.strip()
     if looks_like_id(text) and conn.execute(select(M.c.id).where(M.c.id == text)).first():
         return [text]
-    key = fold(text)
-    if not key:
+    folded = fold(text)
+    if not folded:
         return []
-    names: dict[str, set[str]] = {}
-    rows = [*conn.execute(select(M.c.id, M.c.name)), *conn.execute(select(MA.c.mechanism_id, MA.c.alias))]
-    for mechanism, label in rows:
-        names.setdefault(mechanism, set()).add(fold(label))
-    exact = sorted(m for m, labels in names.items() if key in labels)
+    key = mechanism_key(text).lower()
+    labels: dict[str, set[str]] = {}
+    for mechanism, label, mechanism_key_ in conn.execute(select(M.c.id, M.c.name, M.c.key)):
+        labels.setdefault(mechanism, set()).update((fold(label), mechanism_key_.lower()))
+    for mechanism, alias in conn.execute(select(MA.c.mechanism_id, MA.c.alias)):
+        labels.setdefault(mechanism, set()).add(fold(alias))
+    exact = sorted(m for m, found in labels.items() if folded in found or key in found)
     if exact:
         return exact
-    words = key.split()
-    return sorted(m for m, labels in names.items() if any(_has_words(label, words) for label in labels))
+    queries = {tuple(folded.split()), tuple(key.split())}
+    return sorted(
+        m
+        for m, found in labels.items()
+        if any(_has_words(label, words) for label in found for words in queries)
+    )
 
 
 def mechanism_id(conn: Connection, name: str) -> str:
@@ -80,9 +93,6 @@ def mechanism_id(conn: Connection, name: str) -> str:
     return ids[0]
 
 
-def _has_words(label: str, words: list[str]) -> bool:
+def _has_words(label: str, words: tuple[str, ...]) -> bool:
     tokens = set(label.split())
     return all(word in tokens for word in words)
-
-
-__all__ = ["mechanism_id", "mechanism_ids", "person_id", "person_ids"]

@@ -81,14 +81,15 @@ def network(
         ids = sorted({edge.source for edge in edges} | {edge.target for edge in edges})
         nodes: list[NetworkNode] = []
         for part in chunks(ids):
-            counts: dict[str, int] = dict(
-                conn.execute(
+            counts: dict[str, int] = {
+                person: count
+                for person, count in conn.execute(
                     select(EP.c.person_id, func.count())
                     .join(E, E.c.id == EP.c.engagement_id)
                     .where(EP.c.person_id.in_(part), *where)
                     .group_by(EP.c.person_id)
-                ).tuples()
-            )
+                )
+            }
             nodes.extend(
                 NetworkNode(id=row.id, name=row.name, country=row.country, engagements=counts.get(row.id, 0))
                 for row in conn.execute(

@@ -6,12 +6,13 @@ asks them whether two records are one, and writes the answer.
 
 from __future__ import annotations
 
-from diplograph.resolve.duplicates import DUPLICATE_THRESHOLD, bands, signature, similarity
+from diplograph.resolve.duplicates import DUPLICATE_THRESHOLD, SIGNATURE_SCHEME, bands, signature, similarity
 from diplograph.resolve.engagements import (
     EngagementView,
     engagement_blocks,
     engagement_id,
     held_session,
+    kinds_compatible,
     merge_engagement,
     same_engagement,
 )
@@ -27,12 +28,14 @@ from diplograph.resolve.people import (
 
 __all__ = [
     "DUPLICATE_THRESHOLD",
+    "SIGNATURE_SCHEME",
     "EngagementView",
     "PersonView",
     "bands",
     "engagement_blocks",
     "engagement_id",
     "held_session",
+    "kinds_compatible",
     "mechanism_id",
     "mechanism_key",
     "mechanism_name",

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from diplograph.extract import gazetteer
 from diplograph.extract.gazetteer import fold
@@ -37,6 +38,7 @@ _CALLS = frozenset({"phone_call", "video_call"})
 _SPECIFIC = {"co_chair": 3, "dialogue": 2, "talks": 2, "video_call": 2, "phone_call": 2, "meeting": 1}
 _JACCARD = 0.5
 _TOLERANCE = 1  # days: "Tuesday" in Beijing can be Monday in Washington
+_SESSION_SLACK = 7  # days two reports of one numbered session may disagree by (a conflict, not two events)
 _MAX_BLOCK_MONTHS = 36  # a wider date window says too little to index by month
 _MAX_PLACE_DEPTH = 6
 
@@ -60,8 +62,9 @@ class EngagementView:
     report_id: str | None
 
 
+@lru_cache(maxsize=8192)
 def _span(date: str) -> tuple[dt.date, dt.date]:
-    """First and last day a partial date or range can mean; ValueError for anything else."""
+    """First and last day a partial date or range can mean; ValueError for anything else (cached: hot)."""
     parsed = PartialDate.parse(date)
     return _first_day(parsed.start), _last_day(parsed.end or parsed.start)
 
@@ -82,12 +85,23 @@ def _last_day(part: str) -> dt.date:
     return dt.date(pieces[0], 12, 31)
 
 
-def _dates_agree(a: str, b: str) -> bool:
-    """Whether two dates can mean the same day: spans overlap, or touch within the tolerance."""
+def _gap(a: str, b: str) -> int:
+    """Days between two dates' spans: 0 when they overlap."""
     a_low, a_high = _span(a)
     b_low, b_high = _span(b)
-    slack = dt.timedelta(days=_TOLERANCE)
-    return a_low - slack <= b_high and b_low <= a_high + slack
+    return max(0, (b_low - a_high).days, (a_low - b_high).days)
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """Whether two dates can mean the same day: spans overlap, or touch within the tolerance."""
+    return _gap(a, b) <= _TOLERANCE
+
+
+def _held_too_early(planned: str | None, held: str | None) -> bool:
+    """Whether the holding ended before the planned window began: sessions slip later, not earlier."""
+    if planned is None or held is None:
+        return False
+    return (_span(planned)[0] - _span(held)[1]).days > _TOLERANCE
 
 
 def kinds_compatible(a: str, b: str) -> bool:
@@ -104,6 +118,10 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(union) if union else 0.0
 
 
+def _numbered(view: EngagementView) -> bool:
+    return view.mechanism_id is not None and view.ordinal is not None
+
+
 def _same_session(a: EngagementView, b: EngagementView) -> bool:
     return (
         a.mechanism_id is not None
@@ -111,6 +129,16 @@ def _same_session(a: EngagementView, b: EngagementView) -> bool:
         and a.ordinal is not None
         and (a.ordinal == b.ordinal)
     )
+
+
+def _session_dates_fit(a: EngagementView, b: EngagementView) -> bool:
+    """Whether two tellings of one numbered session are close enough in date to be one event.
+
+    A few days apart is one session misdated by an outlet (kept as a conflict); weeks apart is
+    another event the extractor gave the session's number, such as a preparatory meeting "for
+    the 47th session" two months before it.
+    """
+    return a.date is None or b.date is None or _gap(a.date, b.date) <= _SESSION_SLACK
 
 
 def _different_sessions(a: EngagementView, b: EngagementView) -> bool:
@@ -129,18 +157,20 @@ def same_engagement(a: EngagementView, b: EngagementView) -> bool:
 
     Never across statuses (planned -> held is held_session's link) or incompatible kinds, nor
     across two different mechanisms or two session numbers. The same numbered session is the
-    same engagement whatever the dates say (merge_engagement reports their disagreement). Short
+    same engagement when its dates are within a week (merge_engagement reports the disagreement). Short
     of that, both dates must be known and agree, and either the people agree (Jaccard >= 0.5,
     at least one shared), or both name one mechanism and one side names nobody.
     """
-    if _own_id(a) == _own_id(b):
+    if a.id is not None and a.id == b.id:
         return True
+    if not _numbered(a) and _own_id(a) == _own_id(b):
+        return True  # nothing but the report tells these apart (see engagement_id)
     if a.status != b.status or not kinds_compatible(a.kind, b.kind):
         return False
     if _different_sessions(a, b):
         return False
     if _same_session(a, b):
-        return True
+        return _session_dates_fit(a, b)
     if a.date is None or b.date is None or not _dates_agree(a.date, b.date):
         return False
     if a.participants and b.participants:
@@ -172,7 +202,7 @@ def engagement_blocks(view: EngagementView) -> frozenset[str]:
     side), so a "2024-12" report meets a "2024-12-10" one and Nov 30 meets Dec 1.
     """
     blocks = {f"id:{_own_id(view)}"}
-    if view.mechanism_id is not None and view.ordinal is not None:
+    if _numbered(view):
         blocks.add(f"mo:{view.mechanism_id}:{view.ordinal}")
     if view.date is not None:
         for month in _months(view.date):
@@ -295,11 +325,11 @@ def _held_rank(planned: EngagementView, held: EngagementView) -> tuple[int, floa
     planned visit to attend it); 2: the same people, compatible kind, held inside the planned
     window. The second number prefers the closer set of people.
     """
+    if _different_sessions(planned, held) or _held_too_early(planned.date, held.date):
+        return None
     overlap = _jaccard(planned.participants, held.participants)
     if _same_session(planned, held):
         return (0 if kinds_compatible(planned.kind, held.kind) else 1, -overlap)
-    if _different_sessions(planned, held):
-        return None
     if planned.date is None or held.date is None or not kinds_compatible(planned.kind, held.kind):
         return None
     if not planned.participants & held.participants or overlap < _JACCARD:
@@ -310,8 +340,9 @@ def _held_rank(planned: EngagementView, held: EngagementView) -> tuple[int, floa
 def held_session(planned: EngagementView, candidates: Iterable[EngagementView]) -> str | None:
     """Id of the held engagement this planned one became, or None.
 
-    The same mechanism and session number links whatever the dates (sessions get postponed);
-    otherwise the same people (Jaccard >= 0.5) with the held date inside the planned window.
+    The same mechanism and session number links however late (sessions get postponed), never
+    to a holding that ended before the planned window began; otherwise the same people (Jaccard
+    >= 0.5) with the held date inside the planned window.
     Ties go to the earliest held date, then the smallest id, so the answer never depends on the
     order of candidates.
     """
@@ -337,9 +368,11 @@ def engagement_id(view: EngagementView) -> str:
     A numbered session keys on mechanism, number, status and kind family, so it gets the same id
     whichever report told of it first. Anything else keys on what the first report said of it,
     that report included: two engagements nothing else tells apart would otherwise collide.
+    An id can still be taken (an event weeks away from a session, given its number by an
+    outlet, keys as that session): the caller suffixes a taken id, as the store does.
     """
     family = _family(view.kind)
-    if view.mechanism_id is not None and view.ordinal is not None:
+    if _numbered(view):
         key = f"session|{view.mechanism_id}|{view.ordinal}|{view.status}|{family}"
     else:
         people = ",".join(sorted(view.participants))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from diplograph.extract import gazetteer
 from diplograph.extract.gazetteer import fold
@@ -35,6 +36,16 @@ _JOINED = {("co", "operation"): "cooperation", ("inter", "governmental"): "inter
 _LITTLE = frozenset({"the", "of", "on", "for", "and", "a", "an", "mechanism"})
 # Groupings that sit beside countries in mechanism names ("China-ASEAN").
 _BLOCS = {"asean": "ASEAN", "gcc": "GCC", "celac": "CELAC", "brics": "BRICS", "g20": "G20", "g7": "G7"}
+# Words of time that a sentence can leave stuck to the end of a name ("... Cooperation on December"):
+# no mechanism name ends with them.
+_MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+_TRAILING_TIME = _MONTHS | frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday on in at this last next year week
+    month today yesterday tomorrow""".split()
+)
 _MAX_PARTY_WORDS = 4
 _SPACES = re.compile(r"\s+")
 
@@ -50,6 +61,26 @@ def _words(name: str) -> list[str]:
         else:
             words.append(word)
     return words
+
+
+def _time_tail(words: list[str]) -> int:
+    """How many of the words are a tail of time: "on", "December", "12", "2024" (a day only after a month)."""
+    end = len(words)
+    while end > 1:
+        word = words[end - 1]
+        if word in _TRAILING_TIME or (word.isdigit() and len(word) == 4):
+            end -= 1
+        elif word.isdigit() and len(word) <= 2 and end > 2 and words[end - 2] in _MONTHS:
+            end -= 2
+        else:
+            break
+    return len(words) - end
+
+
+def _trimmed(name: str) -> str:
+    """The folded name without trailing words of time; a sentence sometimes leaves them stuck on."""
+    words = fold(name).split()
+    return " ".join(words[: len(words) - _time_tail(words)])
 
 
 def _party(words: list[str], start: int) -> tuple[str, int] | None:
@@ -100,7 +131,7 @@ def _known(name: str, countries: Iterable[str]) -> gazetteer.Mechanism | None:
     A generic alias ("Intergovernmental Committee for Bilateral Cooperation") means Vietnam-Laos
     in a Vietnam-Laos report, not in a Cambodia-Laos one; with no countries given, it is trusted.
     """
-    found = gazetteer.mechanism_for(name)
+    found = gazetteer.mechanism_for(name) or gazetteer.mechanism_for(_trimmed(name))
     if found is None:
         return None
     codes = {code.strip().upper() for code in countries if code and code.strip()}
@@ -122,11 +153,16 @@ def mechanism_key(name: str, countries: Iterable[str] = ()) -> str:
     ValueError for a name with no letters or digits.
     """
     _require(name)
-    codes = tuple(countries)
+    return _key(name, tuple(sorted({code.strip().upper() for code in countries if code and code.strip()})))
+
+
+@lru_cache(maxsize=8192)
+def _key(name: str, codes: tuple[str, ...]) -> str:
+    """mechanism_key's work, cached: ingest asks for the same few names over and over."""
     known = _known(name, codes)
     if known is not None:
         return _canonical(known.name, known.countries)
-    return _canonical(name, codes)
+    return _canonical(_trimmed(name), codes)
 
 
 def mechanism_name(name: str, *, countries: Iterable[str] = ()) -> str:
@@ -135,9 +171,11 @@ def mechanism_name(name: str, *, countries: Iterable[str] = ()) -> str:
     known = _known(name, countries)
     if known is not None:
         return known.name
-    cleaned = _SPACES.sub(" ", name).strip()
-    if cleaned[:4].lower() == "the ":
-        cleaned = cleaned[4:]
+    words = _SPACES.sub(" ", name).strip().split(" ")
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    tail = _time_tail([fold(word) for word in words])
+    cleaned = " ".join(words[: len(words) - tail])
     return cleaned[:1].upper() + cleaned[1:]
 
 

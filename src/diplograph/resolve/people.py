@@ -74,7 +74,12 @@ def _identify(person: Person) -> tuple[str | None, str | None]:
 
 
 def person_view(person: Person) -> PersonView:
-    """The view of a freshly extracted person: no id yet; official and missing country from the gazetteer."""
+    """The view of a freshly extracted person: no id yet; official and missing country from the gazetteer.
+
+    Raises ValueError for a name without letters or digits: nothing could ever match it.
+    """
+    if not fold(person.name):
+        raise ValueError(f"a person needs a name with letters or digits, got {person.name!r}")
     official, country = _identify(person)
     return PersonView(
         id=None,

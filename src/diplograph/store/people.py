@@ -1,18 +1,21 @@
 """People across reports: find the stored person an extracted one is, or create them; keep them tidy.
 
 Candidates come from ``person_blocks`` (keys resolve.person_blocks gives), the decision from
-resolve.same_person. ``report_people`` keeps each report's own view of a person (provenance);
-``persons``, ``person_aliases`` and ``person_blocks`` are derived from those views and rebuilt for a
-person when a report that named them is removed.
+resolve.same_person. A report's people are resolved together: one query fetches every stored
+person any of them could be, the decisions are made in memory (a person created by this report is
+a candidate for the report's later people, as if saved one by one), and the changes are written in
+a handful of batched statements. ``report_people`` keeps each report's own view of a person
+(provenance); ``persons``, ``person_aliases`` and ``person_blocks`` are derived from those views and
+rebuilt for a person when a report that named them is removed.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from diplograph import resolve
 from diplograph.extract.normalize import fold
@@ -21,7 +24,13 @@ from diplograph.resolve import PersonView
 from diplograph.store._common import chunks, digest, dumps, most_common
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
-__all__ = ["ReportPeople", "collect_people", "resolve_people"]
+__all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
+
+_SET_IDENTITY = (
+    update(persons)
+    .where(persons.c.id == bindparam("b_id"))
+    .values(country=bindparam("b_country"), official=bindparam("b_official"))
+)
 
 
 @dataclass(slots=True)
@@ -36,46 +45,94 @@ class ReportPeople:
         return self.by_name.get(fold(name))
 
 
+@dataclass(slots=True)
+class _Known:
+    """Stored persons this report may resolve to, and those it creates, kept in step as it goes."""
+
+    views: dict[str, PersonView]
+    by_block: dict[str, set[str]]
+    blocks_of: dict[str, set[str]]
+    created: dict[str, str] = field(default_factory=dict)  # id -> resolution key
+    changed: set[str] = field(default_factory=set)
+    aliases: list[dict[str, str]] = field(default_factory=list)
+    blocks: list[dict[str, str]] = field(default_factory=list)
+
+    def add_blocks(self, person_id: str, blocks: Iterable[str]) -> None:
+        have = self.blocks_of.setdefault(person_id, set())
+        for block in sorted(set(blocks) - have):
+            have.add(block)
+            self.by_block.setdefault(block, set()).add(person_id)
+            self.blocks.append({"block": block, "person_id": person_id})
+
+
+def _listing(people: Sequence[Person], participants: Iterable[Participant]) -> ReportPeople:
+    """The report's people in order, then each participant the extraction did not list as a person."""
+    found = ReportPeople(ids=[], people=[], by_name={})
+    for person in people:
+        _list(found, person)
+    for participant in participants:
+        if found.position_of(participant.name) is None:
+            titles = (participant.title,) if participant.title else ()
+            _list(found, Person(name=participant.name, country=participant.country, titles=titles))
+    return found
+
+
+def _list(found: ReportPeople, person: Person) -> None:
+    position = len(found.people)
+    found.people.append(person)
+    for name in (person.name, *person.aliases):
+        found.by_name.setdefault(fold(name), position)
+
+
+def _view(person: Person) -> PersonView | None:
+    """resolve's view of a person, or None for a name it cannot read ("***")."""
+    try:
+        return resolve.person_view(person)
+    except ValueError:
+        return None
+
+
 def resolve_people(
     conn: Connection, report_id: str, people: Sequence[Person], participants: Iterable[Participant]
 ) -> ReportPeople:
     """Resolve every person of a report, and every participant the extractor did not list as a person.
 
-    A participant without a Person of their own still gets a stored person: one unresolvable name
-    must never drop an engagement's participant.
+    A participant without a Person of their own still gets a stored person, and so does a name
+    resolution cannot read (as a person of this report alone): one unresolvable name must never
+    cost a report its other facts.
     """
-    found = ReportPeople(ids=[], people=[], by_name={})
-    for person in people:
-        _add(conn, report_id, found, person)
-    for participant in participants:
-        if found.position_of(participant.name) is None:
-            titles = (participant.title,) if participant.title else ()
-            _add(conn, report_id, found, Person(name=participant.name, country=participant.country, titles=titles))
-    return found
-
-
-def _add(conn: Connection, report_id: str, found: ReportPeople, person: Person) -> None:
-    view = resolve.person_view(person)
-    person_id = _match(conn, view) or _create(conn, view)
-    _enrich(conn, person_id, view)
-    position = len(found.ids)
-    found.ids.append(person_id)
-    found.people.append(person)
-    for name in (person.name, *person.aliases):
-        found.by_name.setdefault(fold(name), position)
-    conn.execute(
-        insert(report_people).values(
-            report_id=report_id,
-            position=position,
-            person_id=person_id,
-            name=person.name,
-            country=person.country,
-            official=view.official,
-            titles=dumps(list(person.titles)),
-            aliases=dumps(list(person.aliases)),
-        )
-    )
+    found = _listing(people, participants)
+    listed = len(people)
+    views = [_view(person) for person in found.people]
+    known = _load(conn, {block for view in views if view for block in resolve.person_blocks(view)})
+    for person, view in zip(found.people, views, strict=True):
+        if view is None:
+            names = frozenset((person.name, *person.aliases))
+            view = PersonView(id=None, name=person.name, country=person.country, aliases=names, official=None)
+            person_id = _create(conn, known, view, key=f"unresolved:{person.name}|{person.country or ''}")
+            _merge(known, person_id, view, blocks=False)
+        else:
+            person_id = _match(known, view) or _create(conn, known, view, key=resolve.person_key(view))
+            _merge(known, person_id, view, blocks=True)
+        found.ids.append(person_id)
+    _flush(conn, known)
     rows = [
+        {
+            "report_id": report_id,
+            "position": position,
+            "person_id": person_id,
+            "name": person.name,
+            "country": person.country,
+            "official": view.official if view else None,
+            "titles": dumps(list(person.titles)),
+            "aliases": dumps(list(person.aliases)),
+            "listed": position < listed,
+        }
+        for position, (person, person_id, view) in enumerate(zip(found.people, found.ids, views, strict=True))
+    ]
+    if rows:
+        conn.execute(insert(report_people), rows)
+    mentions = [
         {
             "report_id": report_id,
             "person_position": position,
@@ -85,25 +142,44 @@ def _add(conn: Connection, report_id: str, found: ReportPeople, person: Person) 
             "start": mention.start,
             "end": mention.end,
         }
+        for position, (person, person_id) in enumerate(zip(found.people, found.ids, strict=True))
         for index, mention in enumerate(person.mentions)
     ]
-    if rows:
-        conn.execute(insert(person_mentions), rows)
+    if mentions:
+        conn.execute(insert(person_mentions), mentions)
+    return found
 
 
-def _match(conn: Connection, view: PersonView) -> str | None:
-    """The stored person ``view`` is, if any: same_person among the block candidates, best first."""
-    blocks = sorted(resolve.person_blocks(view))
-    if not blocks:
-        return None
-    ids = sorted(
-        set(
+def _load(conn: Connection, blocks: set[str]) -> _Known:
+    """Every stored person sharing a lookup key with the report's people, with all their keys."""
+    ids: set[str] = set()
+    for part in chunks(sorted(blocks)):
+        ids |= set(
             conn.execute(
-                select(person_blocks.c.person_id).where(person_blocks.c.block.in_(blocks)).distinct()
+                select(person_blocks.c.person_id).where(person_blocks.c.block.in_(part)).distinct()
             ).scalars()
         )
+    ordered = sorted(ids)
+    known = _Known(
+        views={view.id or "": view for view in stored_views(conn, ordered)}, by_block={}, blocks_of={}
     )
-    matches = [candidate for candidate in stored_views(conn, ids) if resolve.same_person(candidate, view)]
+    for part in chunks(ordered):
+        for block, person_id in conn.execute(
+            select(person_blocks.c.block, person_blocks.c.person_id).where(
+                person_blocks.c.person_id.in_(part)
+            )
+        ):
+            known.by_block.setdefault(block, set()).add(person_id)
+            known.blocks_of.setdefault(person_id, set()).add(block)
+    return known
+
+
+def _match(known: _Known, view: PersonView) -> str | None:
+    """The known person ``view`` is, if any: same_person among the block candidates, best first."""
+    ids = sorted(
+        {person for block in resolve.person_blocks(view) for person in known.by_block.get(block, ())}
+    )
+    matches = [known.views[person] for person in ids if resolve.same_person(known.views[person], view)]
     if not matches:
         return None
     spelled = {fold(view.name), *(fold(alias) for alias in view.aliases)}
@@ -121,7 +197,9 @@ def stored_views(conn: Connection, ids: Sequence[str]) -> list[PersonView]:
     for part in chunks(ids):
         aliases: dict[str, set[str]] = {}
         for person_id, alias in conn.execute(
-            select(person_aliases.c.person_id, person_aliases.c.alias).where(person_aliases.c.person_id.in_(part))
+            select(person_aliases.c.person_id, person_aliases.c.alias).where(
+                person_aliases.c.person_id.in_(part)
+            )
         ):
             aliases.setdefault(person_id, set()).add(alias)
         rows = conn.execute(select(persons).where(persons.c.id.in_(part)).order_by(persons.c.id))
@@ -138,34 +216,31 @@ def stored_views(conn: Connection, ids: Sequence[str]) -> list[PersonView]:
     return views
 
 
-def _create(conn: Connection, view: PersonView) -> str:
+def _create(conn: Connection, known: _Known, view: PersonView, *, key: str) -> str:
     """A new person under resolve's id; a taken id (another person with the same key) gets a suffix."""
-    person_id = resolve.person_id(view)
+    person_id = resolve.person_id(view) if not key.startswith("unresolved:") else digest("person", key)
     base, number = person_id, 1
-    while conn.execute(select(persons.c.id).where(persons.c.id == person_id)).first() is not None:
+    while person_id in known.views or _exists(conn, person_id):
         number += 1
         person_id = digest(base, str(number))
-    conn.execute(
-        insert(persons).values(
-            id=person_id,
-            name=view.name,
-            key=resolve.person_key(view),
-            country=view.country,
-            official=view.official,
-        )
+    known.views[person_id] = PersonView(
+        id=person_id, name=view.name, country=view.country, aliases=frozenset(), official=view.official
     )
+    known.created[person_id] = key
     return person_id
 
 
-def _enrich(conn: Connection, person_id: str, view: PersonView) -> None:
+def _exists(conn: Connection, person_id: str) -> bool:
+    return conn.execute(select(persons.c.id).where(persons.c.id == person_id)).first() is not None
+
+
+def _merge(known: _Known, person_id: str, view: PersonView, *, blocks: bool) -> None:
     """Add this report's spellings and keys to the person, and fill a country or official still unknown."""
-    current = stored_views(conn, [person_id])[0]
+    current = known.views[person_id]
     spellings = {view.name, *view.aliases} - current.aliases
-    if spellings:
-        conn.execute(
-            insert(person_aliases),
-            [{"person_id": person_id, "alias": alias, "folded": fold(alias)} for alias in sorted(spellings)],
-        )
+    known.aliases.extend(
+        {"person_id": person_id, "alias": alias, "folded": fold(alias)} for alias in sorted(spellings)
+    )
     merged = PersonView(
         id=person_id,
         name=current.name,
@@ -174,26 +249,57 @@ def _enrich(conn: Connection, person_id: str, view: PersonView) -> None:
         official=current.official or view.official,
     )
     if (merged.country, merged.official) != (current.country, current.official):
+        known.changed.add(person_id)
+    known.views[person_id] = merged
+    if blocks:
+        known.add_blocks(person_id, resolve.person_blocks(view) | resolve.person_blocks(merged))
+
+
+def _flush(conn: Connection, known: _Known) -> None:
+    """Write what resolving the report changed: new persons, new spellings and keys, filled-in fields."""
+    if known.created:
         conn.execute(
-            update(persons).where(persons.c.id == person_id).values(country=merged.country, official=merged.official)
+            insert(persons),
+            [
+                {
+                    "id": person_id,
+                    "name": known.views[person_id].name,
+                    "key": key,
+                    "country": known.views[person_id].country,
+                    "official": known.views[person_id].official,
+                }
+                for person_id, key in known.created.items()
+            ],
         )
-    _add_blocks(conn, person_id, resolve.person_blocks(view) | resolve.person_blocks(merged))
-
-
-def _add_blocks(conn: Connection, person_id: str, blocks: Iterable[str]) -> None:
-    known = set(
-        conn.execute(select(person_blocks.c.block).where(person_blocks.c.person_id == person_id)).scalars()
-    )
-    missing = sorted(set(blocks) - known)
-    if missing:
-        conn.execute(insert(person_blocks), [{"block": block, "person_id": person_id} for block in missing])
+    changed = sorted(known.changed - set(known.created))
+    if changed:
+        conn.execute(
+            _SET_IDENTITY,
+            [
+                {
+                    "b_id": person,
+                    "b_country": known.views[person].country,
+                    "b_official": known.views[person].official,
+                }
+                for person in changed
+            ],
+        )
+    if known.aliases:
+        conn.execute(insert(person_aliases), known.aliases)
+    if known.blocks:
+        conn.execute(insert(person_blocks), known.blocks)
 
 
 def collect_people(conn: Connection, ids: Iterable[str]) -> None:
     """After a report is removed: delete persons no report names, rebuild the others from what is left."""
     for person_id in sorted(set(ids)):
         rows = conn.execute(
-            select(report_people.c.name, report_people.c.country, report_people.c.official, report_people.c.aliases)
+            select(
+                report_people.c.name,
+                report_people.c.country,
+                report_people.c.official,
+                report_people.c.aliases,
+            )
             .where(report_people.c.person_id == person_id)
             .order_by(report_people.c.report_id, report_people.c.position)
         ).all()
@@ -220,15 +326,19 @@ def collect_people(conn: Connection, ids: Iterable[str]) -> None:
             [{"person_id": person_id, "alias": alias, "folded": fold(alias)} for alias in sorted(spellings)],
         )
         conn.execute(delete(person_blocks).where(person_blocks.c.person_id == person_id))
-        blocks = set(resolve.person_blocks(view))
-        for row in rows:
-            blocks |= resolve.person_blocks(
-                PersonView(
-                    id=None,
-                    name=row.name,
-                    country=row.country,
-                    aliases=frozenset(json.loads(row.aliases)),
-                    official=row.official,
-                )
+        views = [view] + [
+            PersonView(
+                id=None,
+                name=row.name,
+                country=row.country,
+                aliases=frozenset(json.loads(row.aliases)),
+                official=row.official,
             )
-        _add_blocks(conn, person_id, blocks)
+            for row in rows
+        ]
+        # Names resolution cannot read get no keys, as when they were saved (see resolve_people).
+        blocks = sorted({block for v in views if fold(v.name) for block in resolve.person_blocks(v)})
+        if blocks:
+            conn.execute(
+                insert(person_blocks), [{"block": block, "person_id": person_id} for block in blocks]
+            )

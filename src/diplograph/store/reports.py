@@ -8,11 +8,12 @@ without being counted again as independent evidence.
 from __future__ import annotations
 
 import hashlib
+import math
 import struct
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, tuple_, update
+from sqlalchemy import Connection, func, insert, select, tuple_, update
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
@@ -35,6 +36,8 @@ __all__ = [
 
 def fingerprint(article: Article, *, extractor_version: str) -> str:
     """What decides "unchanged": the text, everything read with it, and the extractor that read it.
+
+    The origin (where the file lies) is left out: it is the report's key, not its content.
 
     Callers can compute it before extracting, compare it with Store.fingerprint_of(), and skip the
     extraction of a report the store already holds.
@@ -76,14 +79,20 @@ def check_storable(extraction: Extraction, *, source_key: str) -> None:
     if not isinstance(source_key, str) or not source_key.strip():
         raise StoreError("a report needs a non-empty source_key (its path or link)")
     article = extraction.article
-    named = [("source_key", source_key), ("text", article.text), ("doc", article.doc)]
+    named: list[tuple[str, str | None]] = [
+        ("source_key", source_key),
+        ("text", article.text),
+        ("doc", article.doc),
+    ]
     named += [("title", article.title), ("source", article.source), ("url", article.url)]
     named += [(f"metadata {key!r}", value) for key, value in article.metadata]
     for name, value in named:
         if value is None:
             continue
         if "\x00" in value:
-            raise StoreError(f"{article.doc}: the {name} holds a NUL character, which a database cannot store")
+            raise StoreError(
+                f"{article.doc}: the {name} holds a NUL character, which a database cannot store"
+            )
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:
@@ -95,6 +104,7 @@ def report_values(extraction: Extraction, *, print_: str, sig: tuple[int, ...]) 
     article = extraction.article
     return {
         "doc": article.doc,
+        "origin": article.origin,
         "text_hash": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
         "fingerprint": print_,
         "title": article.title,
@@ -123,9 +133,21 @@ def unpack_signature(data: bytes) -> tuple[int, ...]:
 
 
 def write_bands(conn: Connection, report_id: str, sig: tuple[int, ...]) -> None:
-    rows = [{"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)]
+    rows = [
+        {"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)
+    ]
     if rows:
         conn.execute(insert(report_bands), rows)
+
+
+def _least_shared_bands() -> int:
+    """Bands two signatures at the duplicate threshold must share: fewer cannot reach it, exactly.
+
+    Each register that differs spoils at most one band, so at similarity s at most
+    (1 - s) * PERMUTATIONS bands are spoilt. Candidates sharing fewer bands are skipped unread.
+    """
+    spoilt = duplicates.PERMUTATIONS - math.ceil(duplicates.DUPLICATE_THRESHOLD * duplicates.PERMUTATIONS)
+    return max(1, duplicates.BANDS - spoilt)
 
 
 def find_original(
@@ -142,24 +164,25 @@ def find_original(
     found = conn.execute(
         select(report_bands.c.report_id)
         .where(tuple_(report_bands.c.band, report_bands.c.bucket).in_(pairs))
-        .distinct()
+        .group_by(report_bands.c.report_id)
+        .having(func.count() >= _least_shared_bands())
     ).scalars()
     skip = {report_id, *exclude}
     ids = sorted(set(found) - skip)
     if not ids:
         return None
     rows = conn.execute(
-        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.text).where(
+        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme).where(
             reports.c.id.in_(ids), reports.c.duplicate_of.is_(None)
         )
     ).all()
     best: tuple[str, float] | None = None
     for row in sorted(rows, key=lambda r: r.id):
-        other = (
-            unpack_signature(row.minhash)
-            if row.minhash_scheme == duplicates.SIGNATURE_SCHEME
-            else duplicates.signature(row.text)
-        )
+        if row.minhash_scheme == duplicates.SIGNATURE_SCHEME:
+            other = unpack_signature(row.minhash)
+        else:  # saved by another version of the signature: recompute it from the text
+            text = conn.execute(select(reports.c.text).where(reports.c.id == row.id)).scalar_one()
+            other = duplicates.signature(text)
         score = duplicates.similarity(sig, other)
         if score >= duplicates.DUPLICATE_THRESHOLD and (best is None or score > best[1]):
             best = (row.id, score)
@@ -170,9 +193,7 @@ def set_duplicate(conn: Connection, report_id: str, original: tuple[str, float] 
     conn.execute(
         update(reports)
         .where(reports.c.id == report_id)
-        .values(
-            duplicate_of=original[0] if original else None, similarity=original[1] if original else None
-        )
+        .values(duplicate_of=original[0] if original else None, similarity=original[1] if original else None)
     )
 
 

@@ -72,6 +72,7 @@ reports = Table(
     Column("id", String(ID), primary_key=True, comment="hash of source_key"),
     Column("source_key", Text, nullable=False, unique=True, comment="path, file.jsonl:line, or feed link"),
     Column("doc", Text, nullable=False, comment="file name shown to users"),
+    Column("origin", Text, nullable=False, comment="absolute path (#record) the report was read from"),
     Column("text_hash", String(64), nullable=False, comment="SHA-256 of the text"),
     Column("fingerprint", String(64), nullable=False, comment="SHA-256 of text, metadata, extractor version"),
     Column("title", Text),
@@ -130,6 +131,7 @@ report_people = Table(
     Column("official", Text),
     Column("titles", Text, nullable=False, comment="JSON list, in the extraction's order"),
     Column("aliases", Text, nullable=False, comment="JSON list, in the extraction's order"),
+    Column("listed", Boolean, nullable=False, comment="false for a participant the extraction did not list"),
 )
 
 person_aliases = Table(
@@ -235,7 +237,9 @@ engagement_blocks = Table(
     metadata,
     Column("block", Text, primary_key=True, comment="lookup key from resolve.engagement_blocks"),
     Column("engagement_id", String(ID), ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True),
+    Column("status", Text, nullable=False, comment="the engagement's status, so lookups can filter on it"),
     Index("ix_engagement_blocks_engagement_id", "engagement_id"),
+    Index("ix_engagement_blocks_block_status", "block", "status", "engagement_id"),
 )
 
 mentions = Table(

@@ -69,14 +69,16 @@ def index_report(conn: Connection, report_id: str, *, title: str | None, body: s
         conn.execute(
             text(
                 "INSERT INTO reports_fts (report_id, document) VALUES (:report_id, "
-                "setweight(to_tsvector('english', :title), 'A') || setweight(to_tsvector('english', :body), 'B'))"
+                "setweight(to_tsvector('english', :title), 'A') "
+                "|| setweight(to_tsvector('english', :body), 'B'))"
             ),
             values,
         )
     else:
         conn.execute(
             text(
-                "INSERT INTO reports_fts (rowid, report_id, title, body) VALUES (:rowid, :report_id, :title, :body)"
+                "INSERT INTO reports_fts (rowid, report_id, title, body) "
+                "VALUES (:rowid, :report_id, :title, :body)"
             ),
             {**values, "rowid": _fts_rowid(report_id)},
         )

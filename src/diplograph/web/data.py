@@ -78,6 +78,8 @@ class TimelineFilters:
     status: str | None
     since: str | None
     until: str | None
+    person_name: str | None  # the name behind a person id, for display
+    mechanism_name: str | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -270,7 +272,7 @@ class SearchPage:
 
     q: str | None
     result: SearchResult | None
-    mechanisms: tuple[MechanismSummary, ...]
+    mechanisms: tuple[Choice, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -26,6 +26,7 @@ class Span:
     end: int
     label: str  # shown as a tooltip
     anchor: str | None = None  # element id for links to this span (first piece only)
+    flagged: bool = False  # a reader said this fact is wrong
 
 
 def highlight(text: str, spans: Iterable[Span]) -> Markup:
@@ -61,7 +62,7 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
 
 def _open(span: Span, *, continued: bool) -> str:
     anchor = "" if continued or span.anchor is None else f' id="{escape(span.anchor)}"'
-    part = " hl-cont" if continued else ""
+    part = (" hl-cont" if continued else "") + (" hl-flagged" if span.flagged else "")
     return (
         f'<mark class="hl hl-{escape(span.kind)}{part}" data-fact="{escape(span.fact)}"'
         f'{anchor} title="{escape(span.label)}">'

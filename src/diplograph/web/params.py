@@ -7,7 +7,7 @@ so a filter left blank never fails validation.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import Query
 from pydantic import BeforeValidator, StringConstraints
@@ -28,9 +28,20 @@ def _blank_is_none(value: object) -> object:
 
 
 Kind = Literal[
-    "talks", "meeting", "visit", "phone_call", "video_call", "co_chair", "attend", "dialogue", "signing", "other"
+    "talks",
+    "meeting",
+    "visit",
+    "phone_call",
+    "video_call",
+    "co_chair",
+    "attend",
+    "dialogue",
+    "signing",
+    "other",
 ]
-assert set(Kind.__args__) == set(ENGAGEMENT_KINDS), "web.params.Kind is out of step with model.ENGAGEMENT_KINDS"
+assert set(get_args(Kind)) == set(ENGAGEMENT_KINDS), (
+    "web.params.Kind is out of step with model.ENGAGEMENT_KINDS"
+)
 
 _Date = Annotated[str, StringConstraints(pattern=DATE_PATTERN)]
 _Text = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
@@ -75,9 +86,7 @@ PairFilter = Annotated[
 NameFilter = Annotated[
     _Text | None, BeforeValidator(_blank_is_none), Query(description="Words of a name, in any spelling.")
 ]
-SearchText = Annotated[
-    _Text | None, BeforeValidator(_blank_is_none), Query(description="Words to look for.")
-]
+SearchText = Annotated[_Text | None, BeforeValidator(_blank_is_none), Query(description="Words to look for.")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (for paging).")]
 
 

@@ -62,6 +62,9 @@ def upgrade() -> None:
         sa.Column("id", sa.String(length=32), nullable=False, comment="hash of source_key"),
         sa.Column("source_key", sa.Text(), nullable=False, comment="path, file.jsonl:line, or feed link"),
         sa.Column("doc", sa.Text(), nullable=False, comment="file name shown to users"),
+        sa.Column(
+            "origin", sa.Text(), nullable=False, comment="absolute path (#record) the report was read from"
+        ),
         sa.Column("text_hash", sa.String(length=64), nullable=False, comment="SHA-256 of the text"),
         sa.Column(
             "fingerprint",
@@ -191,28 +194,19 @@ def upgrade() -> None:
     op.create_table(
         "mechanism_aliases",
         sa.Column("mechanism_id", sa.String(length=32), nullable=False),
-        sa.Column("report_id", sa.String(length=32), nullable=False),
-        sa.Column("alias", sa.Text(), nullable=False, comment="the name as the report gives it"),
+        sa.Column("alias", sa.Text(), nullable=False, comment="a name some report gives it"),
         sa.ForeignKeyConstraint(
             ["mechanism_id"],
             ["mechanisms.id"],
             name=op.f("fk_mechanism_aliases_mechanism_id_mechanisms"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["report_id"],
-            ["reports.id"],
-            name=op.f("fk_mechanism_aliases_report_id_reports"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("mechanism_id", "report_id", "alias", name=op.f("pk_mechanism_aliases")),
+        sa.PrimaryKeyConstraint("mechanism_id", "alias", name=op.f("pk_mechanism_aliases")),
     )
-    op.create_index("ix_mechanism_aliases_report_id", "mechanism_aliases", ["report_id"], unique=False)
     op.create_table(
         "person_aliases",
         sa.Column("person_id", sa.String(length=32), nullable=False),
-        sa.Column("report_id", sa.String(length=32), nullable=False),
-        sa.Column("alias", sa.Text(), nullable=False, comment="a spelling seen in the report"),
+        sa.Column("alias", sa.Text(), nullable=False, comment="a spelling some report uses"),
         sa.Column("folded", sa.Text(), nullable=False, comment="ASCII lower-case lookup form"),
         sa.ForeignKeyConstraint(
             ["person_id"],
@@ -220,31 +214,19 @@ def upgrade() -> None:
             name=op.f("fk_person_aliases_person_id_persons"),
             ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(
-            ["report_id"],
-            ["reports.id"],
-            name=op.f("fk_person_aliases_report_id_reports"),
-            ondelete="CASCADE",
-        ),
-        sa.PrimaryKeyConstraint("person_id", "report_id", "alias", name=op.f("pk_person_aliases")),
+        sa.PrimaryKeyConstraint("person_id", "alias", name=op.f("pk_person_aliases")),
     )
     op.create_index(op.f("ix_person_aliases_folded"), "person_aliases", ["folded"], unique=False)
-    op.create_index("ix_person_aliases_report_id", "person_aliases", ["report_id"], unique=False)
     op.create_table(
         "person_blocks",
         sa.Column("block", sa.Text(), nullable=False, comment="lookup key from resolve.person_blocks"),
         sa.Column("person_id", sa.String(length=32), nullable=False),
-        sa.Column("report_id", sa.String(length=32), nullable=False),
         sa.ForeignKeyConstraint(
             ["person_id"], ["persons.id"], name=op.f("fk_person_blocks_person_id_persons"), ondelete="CASCADE"
         ),
-        sa.ForeignKeyConstraint(
-            ["report_id"], ["reports.id"], name=op.f("fk_person_blocks_report_id_reports"), ondelete="CASCADE"
-        ),
-        sa.PrimaryKeyConstraint("block", "person_id", "report_id", name=op.f("pk_person_blocks")),
+        sa.PrimaryKeyConstraint("block", "person_id", name=op.f("pk_person_blocks")),
     )
     op.create_index("ix_person_blocks_person_id", "person_blocks", ["person_id"], unique=False)
-    op.create_index("ix_person_blocks_report_id", "person_blocks", ["report_id"], unique=False)
     op.create_table(
         "person_mentions",
         sa.Column("report_id", sa.String(length=32), nullable=False),
@@ -290,6 +272,12 @@ def upgrade() -> None:
         sa.Column("official", sa.Text(), nullable=True),
         sa.Column("titles", sa.Text(), nullable=False, comment="JSON list, in the extraction's order"),
         sa.Column("aliases", sa.Text(), nullable=False, comment="JSON list, in the extraction's order"),
+        sa.Column(
+            "listed",
+            sa.Boolean(),
+            nullable=False,
+            comment="false for a participant the extraction did not list",
+        ),
         sa.ForeignKeyConstraint(
             ["person_id"], ["persons.id"], name=op.f("fk_report_people_person_id_persons"), ondelete="CASCADE"
         ),
@@ -303,6 +291,12 @@ def upgrade() -> None:
         "engagement_blocks",
         sa.Column("block", sa.Text(), nullable=False, comment="lookup key from resolve.engagement_blocks"),
         sa.Column("engagement_id", sa.String(length=32), nullable=False),
+        sa.Column(
+            "status",
+            sa.Text(),
+            nullable=False,
+            comment="the engagement's status, so lookups can filter on it",
+        ),
         sa.ForeignKeyConstraint(
             ["engagement_id"],
             ["engagements.id"],
@@ -310,6 +304,12 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("block", "engagement_id", name=op.f("pk_engagement_blocks")),
+    )
+    op.create_index(
+        "ix_engagement_blocks_block_status",
+        "engagement_blocks",
+        ["block", "status", "engagement_id"],
+        unique=False,
     )
     op.create_index(
         "ix_engagement_blocks_engagement_id", "engagement_blocks", ["engagement_id"], unique=False
@@ -466,6 +466,7 @@ def downgrade() -> None:
     op.drop_index("ix_engagement_participants_person", table_name="engagement_participants")
     op.drop_table("engagement_participants")
     op.drop_index("ix_engagement_blocks_engagement_id", table_name="engagement_blocks")
+    op.drop_index("ix_engagement_blocks_block_status", table_name="engagement_blocks")
     op.drop_table("engagement_blocks")
     op.drop_index(op.f("ix_report_people_person_id"), table_name="report_people")
     op.drop_table("report_people")
@@ -473,13 +474,10 @@ def downgrade() -> None:
     op.drop_table("report_bands")
     op.drop_index(op.f("ix_person_mentions_person_id"), table_name="person_mentions")
     op.drop_table("person_mentions")
-    op.drop_index("ix_person_blocks_report_id", table_name="person_blocks")
     op.drop_index("ix_person_blocks_person_id", table_name="person_blocks")
     op.drop_table("person_blocks")
-    op.drop_index("ix_person_aliases_report_id", table_name="person_aliases")
     op.drop_index(op.f("ix_person_aliases_folded"), table_name="person_aliases")
     op.drop_table("person_aliases")
-    op.drop_index("ix_mechanism_aliases_report_id", table_name="mechanism_aliases")
     op.drop_table("mechanism_aliases")
     op.drop_index(op.f("ix_flags_report_id"), table_name="flags")
     op.drop_table("flags")

@@ -1,0 +1,338 @@
+"""Engagements across reports: each extracted engagement is a mention, attached to the one engagement
+it tells of (resolve.same_engagement over block candidates) or to a new one.
+
+An engagement row is always recomputed from all its mentions (resolve.merge_engagement over them in
+a fixed order), so it is a function of the mentions it has, not of the order reports came in or
+were edited. Copies of a report (``duplicate_of``) stay attached as sources but do not vote, and
+``sources`` counts each story once. Every step works on all of a report's engagements at once, in
+a few statements, so a save costs about the same on PostgreSQL as on SQLite.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
+
+from diplograph import resolve
+from diplograph.model import Engagement
+from diplograph.resolve import EngagementView
+from diplograph.store._common import Touched, chunks, digest, dumps, most_common, now
+from diplograph.store.schema import (
+    engagement_blocks,
+    engagement_participants,
+    engagements,
+    mention_participants,
+    mentions,
+    reports,
+)
+
+__all__ = ["attach_all", "mention_id", "mention_view", "recompute", "relink_planned", "stored_views"]
+
+_REBUILD = (
+    update(engagements)
+    .where(engagements.c.id == bindparam("b_id"))
+    .values(
+        {name: bindparam(f"b_{name}") for name in ("kind", "status", "date_start", "date_end", "location")}
+    )
+    .values(
+        {
+            name: bindparam(f"b_{name}")
+            for name in ("location_country", "mechanism_id", "ordinal", "conflicts", "sources", "updated_at")
+        }
+    )
+)
+_HELD_AS = (
+    update(engagements).where(engagements.c.id == bindparam("b_id")).values(held_as=bindparam("b_held"))
+)
+
+
+def mention_id(report_id: str, position: int) -> str:
+    return digest(report_id, "mention", str(position))
+
+
+def _split(date: str | None) -> tuple[str | None, str | None]:
+    if date is None:
+        return None, None
+    start, _, end = date.partition("/")
+    return start, (end or None)
+
+
+def mention_view(
+    engagement: Engagement, *, report_id: str, participants: Iterable[str], mechanism_id: str | None
+) -> EngagementView:
+    return EngagementView(
+        id=None,
+        kind=engagement.kind,
+        status=engagement.status,
+        date=str(engagement.date) if engagement.date else None,
+        participants=frozenset(participants),
+        mechanism_id=mechanism_id,
+        ordinal=engagement.ordinal,
+        location=engagement.location,
+        report_id=report_id,
+    )
+
+
+def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
+    """The engagement each mention of one report tells of: a matching stored one, else a new one.
+
+    A report's mentions never share an engagement: one outlet does not tell of one meeting twice
+    as two items (the extractor already merged those).
+    """
+    blocks = [resolve.engagement_blocks(view) for view in views]
+    # same_engagement never joins two statuses: look up each status's keys among its own kind.
+    by_block: dict[tuple[str, str], set[str]] = {}
+    for status in sorted({view.status for view in views}):
+        wanted = set().union(
+            *(keys for view, keys in zip(views, blocks, strict=True) if view.status == status)
+        )
+        for block, engagement_id in _lookup(conn, wanted, status):
+            by_block.setdefault((status, block), set()).add(engagement_id)
+    stored = stored_views(conn, sorted(set().union(*by_block.values())) if by_block else [])
+    chosen: list[str] = []
+    created: dict[str, EngagementView] = {}
+    for view, keys in zip(views, blocks, strict=True):
+        ids = sorted({found for key in keys for found in by_block.get((view.status, key), ())} - set(chosen))
+        matches = [stored[found] for found in ids if resolve.same_engagement(stored[found], view)]
+        if matches:
+            engagement_id = min(matches, key=lambda match: _rank(match, view)).id or ""
+        else:
+            engagement_id = _new_id(conn, resolve.engagement_id(view), taken=stored.keys() | created.keys())
+            created[engagement_id] = view
+        chosen.append(engagement_id)
+    if created:
+        stamp = now()
+        conn.execute(insert(engagements), [_new_row(key, view, stamp) for key, view in created.items()])
+    return chosen
+
+
+def _lookup(conn: Connection, blocks: Iterable[str], status: str) -> list[tuple[str, str]]:
+    """(block, engagement id) of every engagement of ``status`` filed under one of ``blocks``."""
+    found: list[tuple[str, str]] = []
+    for part in chunks(sorted(set(blocks))):
+        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
+            engagement_blocks.c.block.in_(part), engagement_blocks.c.status == status
+        )
+        found.extend((block, engagement_id) for block, engagement_id in conn.execute(query))
+    return found
+
+
+def _rank(candidate: EngagementView, view: EngagementView) -> tuple[int, bool, str]:
+    return (-len(candidate.participants & view.participants), candidate.date != view.date, candidate.id or "")
+
+
+def _new_id(conn: Connection, engagement_id: str, *, taken: Iterable[str]) -> str:
+    """resolve's id, or a suffixed one when that id is taken (two engagements nothing tells apart)."""
+    taken = set(taken)
+    base, number = engagement_id, 1
+    while (
+        engagement_id in taken
+        or conn.execute(select(engagements.c.id).where(engagements.c.id == engagement_id)).first()
+    ):
+        number += 1
+        engagement_id = digest(base, str(number))
+    return engagement_id
+
+
+def _new_row(engagement_id: str, view: EngagementView, stamp: Any) -> dict[str, Any]:
+    start, end = _split(view.date)
+    return {
+        "id": engagement_id,
+        "kind": view.kind,
+        "status": view.status,
+        "date_start": start,
+        "date_end": end,
+        "location": view.location,
+        "mechanism_id": view.mechanism_id,
+        "ordinal": view.ordinal,
+        "sources": 0,
+        "updated_at": stamp,
+    }
+
+
+def stored_views(conn: Connection, ids: Sequence[str]) -> dict[str, EngagementView]:
+    """Resolution views of stored engagements, by id."""
+    views: dict[str, EngagementView] = {}
+    for part in chunks(ids):
+        people: dict[str, set[str]] = {}
+        for engagement_id, person_id in conn.execute(
+            select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
+                engagement_participants.c.engagement_id.in_(part)
+            )
+        ):
+            people.setdefault(engagement_id, set()).add(person_id)
+        for row in conn.execute(select(engagements).where(engagements.c.id.in_(part))):
+            views[row.id] = EngagementView(
+                id=row.id,
+                kind=row.kind,
+                status=row.status,
+                date=row.date_start if not row.date_end else f"{row.date_start}/{row.date_end}",
+                participants=frozenset(people.get(row.id, ())),
+                mechanism_id=row.mechanism_id,
+                ordinal=row.ordinal,
+                location=row.location,
+                report_id=None,
+            )
+    return views
+
+
+def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
+    """Rebuild each engagement from its mentions; delete the ones no mention tells of any more."""
+    wanted = sorted(set(ids))
+    told: dict[str, list[Row[Any]]] = {}
+    for part in chunks(wanted):
+        for row in conn.execute(
+            select(mentions, reports.c.duplicate_of, reports.c.source, reports.c.doc, reports.c.published)
+            .join(reports, reports.c.id == mentions.c.report_id)
+            .where(mentions.c.engagement_id.in_(part))
+        ):
+            told.setdefault(row.engagement_id, []).append(row)
+    gone = [engagement_id for engagement_id in wanted if engagement_id not in told]
+    for part in chunks(gone):
+        touched.planned |= set(
+            conn.execute(select(engagements.c.id).where(engagements.c.held_as.in_(part))).scalars()
+        )
+        conn.execute(delete(engagements).where(engagements.c.id.in_(part)))
+    live = [engagement_id for engagement_id in wanted if engagement_id in told]
+    if not live:
+        return
+    attending: dict[str, list[Row[Any]]] = {}
+    for part in chunks([row.id for rows in told.values() for row in rows]):
+        for item in conn.execute(
+            select(mention_participants).where(mention_participants.c.mention_id.in_(part))
+        ):
+            attending.setdefault(item.mention_id, []).append(item)
+    stamp = now()
+    updates: list[dict[str, Any]] = []
+    people: list[dict[str, Any]] = []
+    blocks: list[dict[str, Any]] = []
+    for engagement_id in live:
+        rows = sorted(told[engagement_id], key=lambda r: (r.published or "", r.report_id, r.position))
+        values, keys, found = _rebuild(engagement_id, rows, attending, stamp)
+        updates.append(values)
+        people.extend(found)
+        blocks.extend(
+            {"block": block, "engagement_id": engagement_id, "status": values["b_status"]}
+            for block in sorted(keys)
+        )
+        if values["b_status"] == "planned":
+            touched.planned.add(engagement_id)
+    conn.execute(_REBUILD, updates)
+    for part in chunks(live):
+        conn.execute(delete(engagement_participants).where(engagement_participants.c.engagement_id.in_(part)))
+        conn.execute(delete(engagement_blocks).where(engagement_blocks.c.engagement_id.in_(part)))
+    if people:
+        conn.execute(insert(engagement_participants), people)
+    conn.execute(insert(engagement_blocks), blocks)
+    held = [row["b_id"] for row in updates if row["b_status"] == "held"]
+    held_blocks = {row["block"] for row in blocks if row["status"] == "held"}
+    touched.planned |= {engagement_id for _, engagement_id in _lookup(conn, held_blocks, "planned")}
+    for part in chunks(held):
+        touched.planned |= set(
+            conn.execute(select(engagements.c.id).where(engagements.c.held_as.in_(part))).scalars()
+        )
+
+
+def _rebuild(
+    engagement_id: str, rows: list[Row[Any]], attending: dict[str, list[Row[Any]]], stamp: Any
+) -> tuple[dict[str, Any], frozenset[str], list[dict[str, Any]]]:
+    """The engagement's new row (as _REBUILD parameters), its lookup keys and its participants."""
+    views = [
+        EngagementView(
+            id=None,
+            kind=row.kind,
+            status=row.status,
+            date=row.date,
+            participants=frozenset(item.person_id for item in attending.get(row.id, ())),
+            mechanism_id=row.mechanism_id,
+            ordinal=row.ordinal,
+            location=row.location,
+            report_id=row.report_id,
+        )
+        for row in rows
+    ]
+    voters = [index for index, row in enumerate(rows) if row.duplicate_of is None] or list(range(len(rows)))
+    merged = views[voters[0]]
+    conflicts: list[str] = []
+    for index in voters[1:]:
+        merged, found = resolve.merge_engagement(
+            merged, views[index], existing_label=_label(rows[voters[0]]), new_label=_label(rows[index])
+        )
+        conflicts.extend(found)
+    merged = EngagementView(**{**_fields(merged), "id": engagement_id})
+    start, end = _split(merged.date)
+    located = [
+        row.location_country for row in rows if row.location == merged.location and row.location_country
+    ]
+    update_row = {
+        "b_id": engagement_id,
+        "b_kind": merged.kind,
+        "b_status": merged.status,
+        "b_date_start": start,
+        "b_date_end": end,
+        "b_location": merged.location,
+        "b_location_country": located[0] if located else None,
+        "b_mechanism_id": merged.mechanism_id,
+        "b_ordinal": merged.ordinal,
+        "b_conflicts": dumps(list(dict.fromkeys(conflicts))) if conflicts else None,
+        "b_sources": len({row.duplicate_of or row.report_id for row in rows}),
+        "b_updated_at": stamp,
+    }
+    titles: dict[str, list[str | None]] = {}
+    for row in rows:
+        for item in attending.get(row.id, ()):
+            titles.setdefault(item.person_id, []).append(item.title)
+    people = [
+        {"engagement_id": engagement_id, "person_id": person, "title": most_common(titles.get(person, ()))}
+        for person in sorted(set(merged.participants) | set(titles))
+    ]
+    blocks = set(resolve.engagement_blocks(merged))
+    for view in views:
+        blocks |= resolve.engagement_blocks(view)
+    return update_row, frozenset(blocks), people
+
+
+def _fields(view: EngagementView) -> dict[str, Any]:
+    return {name: getattr(view, name) for name in EngagementView.__slots__}
+
+
+def _label(row: Row[Any]) -> str:
+    return str(row.source or row.doc)
+
+
+def relink_planned(conn: Connection, ids: Iterable[str]) -> None:
+    """Point each planned engagement at the held one it became (resolve.held_session), or at none."""
+    wanted = sorted(set(ids))
+    current: dict[str, str | None] = {}
+    for part in chunks(wanted):
+        rows = conn.execute(
+            select(engagements.c.id, engagements.c.held_as).where(
+                engagements.c.id.in_(part), engagements.c.status == "planned"
+            )
+        )
+        current.update({row.id: row.held_as for row in rows})
+    planned = sorted(current)
+    if not planned:
+        return
+    keys: dict[str, set[str]] = {}
+    for part in chunks(planned):
+        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
+            engagement_blocks.c.engagement_id.in_(part)
+        )
+        for block, engagement_id in conn.execute(query):
+            keys.setdefault(block, set()).add(engagement_id)
+    near: dict[str, set[str]] = {}
+    for block, other in _lookup(conn, keys, "held"):
+        for engagement_id in keys[block]:
+            near.setdefault(engagement_id, set()).add(other)
+    views = stored_views(conn, sorted(set(planned).union(*near.values())))
+    changes = []
+    for engagement_id in planned:
+        candidates = [views[other] for other in sorted(near.get(engagement_id, ()))]
+        became = resolve.held_session(views[engagement_id], candidates)
+        if became != current[engagement_id]:
+            changes.append({"b_id": engagement_id, "b_held": became})
+    if changes:
+        conn.execute(_HELD_AS, changes)

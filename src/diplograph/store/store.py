@@ -1,0 +1,225 @@
+"""The Store: open a database, save one report per transaction, read reports back, search them.
+
+``save`` is the whole write path for one report, inside one transaction: the report row, its
+facts, resolution of its people, mechanisms and engagements against everything stored, and the
+clean-up of entities an edit left without facts. A crash or a kill at any moment leaves either the
+previous state of that report or the new one, never a mix, and saving again finishes the job.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import TracebackType
+from typing import Literal
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
+
+from diplograph.errors import StoreError
+from diplograph.model import Extraction
+from diplograph.resolve import duplicates
+from diplograph.store import facts, schema
+from diplograph.store._common import Touched, digest, now
+from diplograph.store.engagements import recompute, relink_planned
+from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
+from diplograph.store.load import load_extraction
+from diplograph.store.mechanisms import collect_mechanisms
+from diplograph.store.people import collect_people, resolve_people
+from diplograph.store.reports import (
+    check_storable,
+    dependents,
+    find_original,
+    fingerprint,
+    report_values,
+    set_duplicate,
+    unpack_signature,
+    write_bands,
+)
+from diplograph.store.schema import mentions, reports
+from diplograph.store.search import SearchHit, index_report, search_reports
+
+__all__ = ["SaveOutcome", "Store", "open_store", "report_id"]
+
+log = logging.getLogger(__name__)
+
+SaveOutcome = Literal["added", "updated", "unchanged", "duplicate"]
+
+
+def report_id(source_key: str) -> str:
+    """The id a report is stored under: a hash of where it came from, so an edit keeps its id."""
+    return digest("report", source_key)
+
+
+def open_store(url: str | os.PathLike[str]) -> Store:
+    """Open (creating and migrating as needed) a SQLite file, ``:memory:``, or a postgresql:// URL."""
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+class Store:
+    """A diplograph database. Writes go through ``save``; readers use ``engine`` (see query/)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return self._engine.dialect.name
+
+    def __repr__(self) -> str:
+        return f"Store({self._engine.url.render_as_string(hide_password=True)!r})"
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One write transaction; writers queue on an advisory lock (PostgreSQL) or BEGIN IMMEDIATE."""
+        with self._engine.connect().execution_options(**{WRITE: True}) as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})")
+            yield conn
+
+    def save(self, extraction: Extraction, *, source_key: str) -> SaveOutcome:
+        """Store one report and everything extracted from it, replacing an earlier version of it.
+
+        "unchanged" when the same report (text, metadata, extractor version) is already stored;
+        "duplicate" when it was stored as a copy of another report.
+        """
+        check_storable(extraction, source_key=source_key)
+        key = report_id(source_key)
+        print_ = fingerprint(extraction.article, extractor_version=extraction.extractor_version)
+        try:
+            with self._write() as conn:
+                outcome = self._save(conn, extraction, key=key, source_key=source_key, print_=print_)
+        except SQLAlchemyError as error:
+            raise StoreError(f"{extraction.article.doc}: could not be saved: {error}") from error
+        log.debug("%s: %s", source_key, outcome)
+        return outcome
+
+    def _save(
+        self, conn: Connection, extraction: Extraction, *, key: str, source_key: str, print_: str
+    ) -> SaveOutcome:
+        existing = conn.execute(select(reports.c.fingerprint).where(reports.c.id == key)).first()
+        if existing is not None and existing.fingerprint == print_:
+            return "unchanged"
+        if existing is not None:
+            _settle(conn, facts.remove_facts(conn, key), removed=True)
+        sig = duplicates.signature(extraction.article.text)
+        original = find_original(conn, key, sig)
+        values = report_values(extraction, print_=print_, sig=sig)
+        values |= {
+            "duplicate_of": original[0] if original else None,
+            "similarity": original[1] if original else None,
+        }
+        stamp = now()
+        if existing is None:
+            conn.execute(
+                insert(reports).values(
+                    id=key, source_key=source_key, added_at=stamp, updated_at=stamp, **values
+                )
+            )
+        else:
+            conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
+        write_bands(conn, key, sig)
+        index_report(conn, key, title=extraction.article.title, body=extraction.article.text)
+        touched = Touched()
+        participants = (p for engagement in extraction.engagements for p in engagement.participants)
+        people = resolve_people(conn, key, extraction.people, participants)
+        written = facts.write_mentions(conn, key, extraction, people, touched)
+        facts.write_titles(conn, key, extraction, people, written)
+        facts.write_figures(conn, key, extraction)
+        if existing is not None:
+            touched.engagements |= _repoint(conn, dependents(conn, key))
+        _settle(conn, touched, removed=False)
+        if original is not None:
+            return "duplicate"
+        return "added" if existing is None else "updated"
+
+    def remove(self, source_key: str) -> bool:
+        """Delete a report, its facts, and whatever only it supported; False if it was not stored."""
+        key = report_id(source_key)
+        try:
+            with self._write() as conn:
+                if conn.execute(select(reports.c.id).where(reports.c.id == key)).first() is None:
+                    return False
+                touched = facts.remove_facts(conn, key)
+                copies = dependents(conn, key)
+                conn.execute(reports.delete().where(reports.c.id == key))
+                touched.engagements |= _repoint(conn, copies)
+                _settle(conn, touched, removed=True)
+        except SQLAlchemyError as error:
+            raise StoreError(f"{source_key}: could not be removed: {error}") from error
+        return True
+
+    def fingerprint_of(self, source_key: str) -> str | None:
+        """The stored fingerprint (see reports.fingerprint) of a report, to skip re-extracting it."""
+        with self._engine.connect() as conn:
+            found: str | None = conn.execute(
+                select(reports.c.fingerprint).where(reports.c.id == report_id(source_key))
+            ).scalar()
+        return found
+
+    def load(self, source_key: str) -> Extraction | None:
+        """The Extraction stored for ``source_key``, as it was saved."""
+        with self._engine.connect() as conn:
+            return load_extraction(conn, report_id(source_key))
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        """Reports whose title or text hold every word of ``query``, best first."""
+        with self._engine.connect() as conn:
+            return search_reports(conn, query, limit=limit, offset=offset)
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries and tests."""
+        with self._engine.connect() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+                for name, table in sorted(schema.metadata.tables.items())
+            }
+
+
+def _settle(conn: Connection, touched: Touched, *, removed: bool) -> None:
+    """Bring resolved entities in line with the facts: recompute, relink planned sessions, collect orphans."""
+    recompute(conn, touched.engagements, touched)
+    relink_planned(conn, touched.planned)
+    if removed:
+        collect_people(conn, touched.persons)
+        collect_mechanisms(conn, touched.mechanisms)
+
+
+def _repoint(conn: Connection, copies: list[str]) -> set[str]:
+    """Find a new original for reports whose original changed or went; return engagements to recount."""
+    changed: set[str] = set()
+    for copy in copies:
+        sig = conn.execute(select(reports.c.minhash).where(reports.c.id == copy)).scalar_one()
+        set_duplicate(conn, copy, find_original(conn, copy, unpack_signature(sig)))
+        changed |= set(
+            conn.execute(
+                select(mentions.c.engagement_id).where(
+                    mentions.c.report_id == copy, mentions.c.engagement_id.is_not(None)
+                )
+            ).scalars()
+        )
+    return changed

@@ -1,0 +1,52 @@
+"""The pages about people and standing mechanisms."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Path, Query
+
+from diplograph import query
+from diplograph.web import texts
+from diplograph.web.data import MechanismList, MechanismPage, PeopleList, PersonPage
+from diplograph.web.params import MAX_TEXT, CountryFilter, Limit, NameFilter, Offset
+from diplograph.web.twin import Context, Pages
+
+Ref = Annotated[
+    str,
+    Path(min_length=1, max_length=MAX_TEXT, description="An id, or a name in any spelling."),
+]
+Counterparts = Annotated[int, Query(ge=0, le=200, description="How many counterparts to list.")]
+
+
+def register(pages: Pages, ctx: Context) -> None:
+    """Add the people and mechanism pages to the app."""
+
+    @pages.page("/people", "people.html", tag="people", summary="People on file")
+    def people(
+        country: CountryFilter = None, name: NameFilter = None, limit: Limit = 50, offset: Offset = 0
+    ) -> PeopleList:
+        """People by name, with how many engagements they attended and when."""
+        page = query.people(ctx.store, country=country, name=name, limit=limit, offset=offset)
+        return PeopleList(people=page, country=country, name=name)
+
+    @pages.page("/people/{ref}", "person.html", tag="people", summary="One person")
+    def person(
+        ref: Ref, limit: Limit = 50, offset: Offset = 0, counterparts: Counterparts = 20
+    ) -> PersonPage:
+        """A person's spellings, titles over time, engagements (paged), counterparts, and sentences of
+        the reports that name them. ``ref`` is an id or a name; several matches give 422."""
+        profile = query.person(ctx.store, ref, limit=limit, offset=offset, counterparts=counterparts)
+        return PersonPage(profile=profile, quotes=texts.quotes(ctx.store, profile.id))
+
+    @pages.page("/mechanisms", "mechanisms.html", tag="mechanisms", summary="Standing mechanisms")
+    def mechanisms(country: CountryFilter = None, limit: Limit = 100, offset: Offset = 0) -> MechanismList:
+        """Standing mechanisms with their held sessions and the plans not yet known to be held."""
+        page = query.mechanisms(ctx.store, country=country, limit=limit, offset=offset)
+        return MechanismList(mechanisms=page, country=country)
+
+    @pages.page("/mechanisms/{ref}", "mechanism.html", tag="mechanisms", summary="One mechanism")
+    def mechanism(ref: Ref, limit: Limit = 100, offset: Offset = 0) -> MechanismPage:
+        """A mechanism session by session: date, place, co-chairs, sources, and the plans that announced
+        each session. ``ref`` is an id or a name."""
+        return MechanismPage(thread=query.mechanism_thread(ctx.store, ref, limit=limit, offset=offset))
