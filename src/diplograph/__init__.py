@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+# The subpackage is imported before the function of the same name is defined below, so that
+# `diplograph.extract` stays the function (importing diplograph.extract.* later does not rebind it).
+# The subpackage itself is cheap to import: spaCy loads on first extraction.
+import diplograph.extract as _extract_package  # noqa: F401
 from diplograph.errors import ConfigError, DiplographError, ExtractionError, IngestError, StoreError
 from diplograph.model import (
     Article,

@@ -19,7 +19,7 @@ BASE = "http://127.0.0.1"
 def _test_client() -> Any:
     """Starlette's TestClient; it warns when it finds httpx rather than httpx2, which is harmless here."""
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
+        warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
     return TestClient
 

@@ -99,9 +99,16 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         if matches:
             engagement_id = min(matches, key=lambda match: _rank(match, view)).id or ""
         else:
-            engagement_id = _new_id(conn, resolve.engagement_id(view), taken=stored.keys() | created.keys())
+            engagement_id = _new_id(resolve.engagement_id(view), taken=stored.keys() | created.keys())
             created[engagement_id] = view
         chosen.append(engagement_id)
+    clashes = _existing(conn, list(created))
+    if clashes:  # stored but not a candidate (another status): take the next free suffix
+        renamed = {
+            old: _new_id(old, taken=set(created) | _existing_like(conn, old)) for old in sorted(clashes)
+        }
+        created = {renamed.get(key, key): view for key, view in created.items()}
+        chosen = [renamed.get(key, key) for key in chosen]
     if created:
         stamp = now()
         conn.execute(insert(engagements), [_new_row(key, view, stamp) for key, view in created.items()])
@@ -123,17 +130,27 @@ def _rank(candidate: EngagementView, view: EngagementView) -> tuple[int, bool, s
     return (-len(candidate.participants & view.participants), candidate.date != view.date, candidate.id or "")
 
 
-def _new_id(conn: Connection, engagement_id: str, *, taken: Iterable[str]) -> str:
+def _new_id(engagement_id: str, *, taken: Iterable[str]) -> str:
     """resolve's id, or a suffixed one when that id is taken (two engagements nothing tells apart)."""
-    taken = set(taken)
+    used = set(taken)
     base, number = engagement_id, 1
-    while (
-        engagement_id in taken
-        or conn.execute(select(engagements.c.id).where(engagements.c.id == engagement_id)).first()
-    ):
+    while engagement_id in used:
         number += 1
         engagement_id = digest(base, str(number))
     return engagement_id
+
+
+def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for part in chunks(ids):
+        found |= set(conn.execute(select(engagements.c.id).where(engagements.c.id.in_(part))).scalars())
+    return found
+
+
+def _existing_like(conn: Connection, engagement_id: str, tries: int = 64) -> set[str]:
+    """Which of the first suffixed ids of ``engagement_id`` are stored already."""
+    ids = [engagement_id] + [digest(engagement_id, str(number)) for number in range(2, tries)]
+    return _existing(conn, ids)
 
 
 def _new_row(engagement_id: str, view: EngagementView, stamp: Any) -> dict[str, Any]:

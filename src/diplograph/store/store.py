@@ -114,7 +114,7 @@ class Store:
             with self._write() as conn:
                 outcome = self._save(conn, extraction, key=key, source_key=source_key, print_=print_)
         except SQLAlchemyError as error:
-            raise StoreError(f"{extraction.article.doc}: could not be saved: {error}") from error
+            raise StoreError(f"{extraction.article.doc}: could not be saved: {_reason(error)}") from error
         log.debug("%s: %s", source_key, outcome)
         return outcome
 
@@ -170,7 +170,7 @@ class Store:
                 touched.engagements |= _repoint(conn, copies)
                 _settle(conn, touched, removed=True)
         except SQLAlchemyError as error:
-            raise StoreError(f"{source_key}: could not be removed: {error}") from error
+            raise StoreError(f"{source_key}: could not be removed: {_reason(error)}") from error
         return True
 
     def fingerprint_of(self, source_key: str) -> str | None:
@@ -223,3 +223,10 @@ def _repoint(conn: Connection, copies: list[str]) -> set[str]:
             ).scalars()
         )
     return changed
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The database's own first line, without the statement and its parameters (they can be huge)."""
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}"
