@@ -77,7 +77,9 @@ def test_pages_overview_counts_pairs_and_latest(client: Any) -> None:
     assert latest == sorted(latest, reverse=True)
     html = client.get("/").text
     assert 'href="/engagements?pair=CHN-VNM"' in html
-    assert "<svg" in html and "2019" in html and "2024" in html
+    assert "<svg" in html
+    assert "2019" in html
+    assert "2024" in html
 
 
 def test_pages_timeline_filters_keep_their_values(client: Any) -> None:
@@ -121,7 +123,8 @@ def test_pages_dates_are_shown_at_their_precision(client: Any) -> None:
     assert '<time datetime="2019-03-12" data-precision="day">12 Mar 2019</time>' in html
     assert '<time datetime="2019-03" data-precision="month">Mar 2019</time>' in html
     planned = client.get("/engagements?status=planned").text
-    assert "Dec 2024</time>" in planned and "1 Dec 2024" not in planned
+    assert "Dec 2024</time>" in planned
+    assert "1 Dec 2024" not in planned
 
 
 def test_pages_every_engagement_links_to_its_sources(client: Any) -> None:
@@ -139,7 +142,8 @@ def test_pages_every_engagement_links_to_its_sources(client: Any) -> None:
 def test_pages_engagement_page_lists_attendees_and_sources(client: Any) -> None:
     talks = client.get("/engagements.json?kind=talks").json()["engagements"]["items"][0]
     html = client.get(f"/engagements/{talks['id']}").text
-    assert "To Lam" in html and "Xi Jinping" in html
+    assert "To Lam" in html
+    assert "Xi Jinping" in html
     assert html.count("<blockquote>") == 2
 
 
@@ -150,7 +154,8 @@ def test_pages_person_page_has_titles_engagements_counterparts_and_quotes(client
     assert profile["name"] == "To Lam"
     assert any(t["title"] == "General Secretary" for t in profile["titles"])
     assert {c["name"] for c in profile["counterparts"]} >= {"Xi Jinping"}
-    assert data["quotes"] and all(q["sentence"][q["name_start"] : q["name_end"]] == "To Lam" for q in data["quotes"])
+    assert data["quotes"]
+    assert all(q["sentence"][q["name_start"] : q["name_end"]] == "To Lam" for q in data["quotes"])
     html = client.get(f"/people/{ids['to_lam']}").text
     assert '<mark class="hl hl-person"' in html
     assert f'href="/engagements?person={ids["to_lam"]}"' in html
@@ -162,10 +167,12 @@ def test_pages_mechanism_page_orders_sessions_and_links_the_plan(client: Any) ->
     data = client.get(f"/mechanisms/{ids['mechanism']}.json").json()
     sessions = data["thread"]["sessions"]["items"]
     held = [s for s in sessions if s["held"]]
-    assert held and held[0]["ordinal"] == 16
+    assert held
+    assert held[0]["ordinal"] == 16
     assert held[0]["engagement"]["date"] == "2024-12-10"
     html = client.get(f"/mechanisms/{ids['mechanism']}").text
-    assert "16th" in html and "Wang Yi" in html
+    assert "16th" in html
+    assert "Wang Yi" in html
     assert "10 Dec 2024" in html
 
 
@@ -179,7 +186,8 @@ def test_pages_network_twin_has_nodes_and_weighted_edges(client: Any) -> None:
     focused = client.get(f"/network.json?person={ids['son']}").json()
     assert {node["name"] for node in focused["network"]["nodes"]} == {"Bui Thanh Son", "Wang Yi"}
     small = client.get("/network.json?top=2").json()
-    assert small["shown"] == 2 and small["available"] >= 4
+    assert small["shown"] == 2
+    assert small["available"] >= 4
 
 
 def test_pages_search_finds_reports_people_and_mechanisms(client: Any) -> None:
@@ -194,7 +202,8 @@ def test_pages_search_finds_reports_people_and_mechanisms(client: Any) -> None:
 
 def test_pages_paging_keeps_the_filters(client: Any) -> None:
     first = client.get("/engagements.json?limit=2&status=held").json()["engagements"]
-    assert len(first["items"]) == 2 and first["total"] == 5
+    assert len(first["items"]) == 2
+    assert first["total"] == 5
     html = client.get("/engagements?limit=2&status=held").text
     (href,) = re.findall(r'<a rel="next" href="([^"]+)"', html)[:1]
     params = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
@@ -260,7 +269,8 @@ def test_pages_ambiguous_name_lists_the_candidates(client: Any) -> None:
     assert {label for _, label in links} == {"Nguyen Phu Trong (VNM)", "Nguyen Xuan Phuc (VNM)"}
     for href, _ in links:
         params = parse_qs(urlsplit(href.replace("&amp;", "&")).query)
-        assert params["kind"] == ["meeting"] and re.fullmatch(r"[0-9a-f]{32}", params["person"][0])
+        assert params["kind"] == ["meeting"]
+        assert re.fullmatch(r"[0-9a-f]{32}", params["person"][0])
     twin = client.get("/people/Nguyen.json")
     assert twin.status_code == 422
     assert len(twin.json()["candidates"]) == 2
@@ -290,10 +300,13 @@ def test_pages_openapi_documents_every_twin(client: Any) -> None:
         "/reports/{report_id}/flags.json",
     ):
         assert twin in paths, twin
-    since = next(p for p in document["paths"]["/engagements.json"]["get"]["parameters"] if p["name"] == "since")
+    since = next(
+        p for p in document["paths"]["/engagements.json"]["get"]["parameters"] if p["name"] == "since"
+    )
     assert since["description"]
     html = client.get("/api").text
-    assert "/engagements.json" in html and "EngagementRecord" in html
+    assert "/engagements.json" in html
+    assert "EngagementRecord" in html
 
 
 def test_pages_never_load_anything_from_another_site(client: Any) -> None:
@@ -309,7 +322,6 @@ def test_pages_never_load_anything_from_another_site(client: Any) -> None:
 
 def test_pages_empty_store_explains_how_to_add_reports(tmp_path: Any) -> None:
     from conftest import make_client
-
     from diplograph.store import open_store
 
     store: Store = open_store(tmp_path / "empty.db")

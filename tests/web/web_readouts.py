@@ -137,7 +137,8 @@ def _talks_a() -> Extraction:
     )
     talks = _engagement(
         text,
-        "General Secretary and State President To Lam held talks with President Xi Jinping in Beijing on Monday.",
+        "General Secretary and State President To Lam held talks with President Xi Jinping "
+        "in Beijing on Monday.",
         kind="talks",
         date="2024-08-19",
         who=[TO_LAM, XI],

@@ -10,9 +10,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, and_, func, or_, select
+from sqlalchemy import Connection, Select, select
 from sqlalchemy.sql.elements import ColumnElement
 
+from diplograph.query import plan
 from diplograph.query._common import (
     AnyRow,
     Readable,
@@ -26,7 +27,6 @@ from diplograph.query._common import (
     country_code,
     date_text,
     unique,
-    until_bound,
 )
 from diplograph.query.lookup import mechanism_ids, person_id
 from diplograph.query.results import Attendee, EngagementRecord, Page, Source
@@ -88,25 +88,27 @@ def timeline(
     """
     check_page(limit, offset)
     with connect(store) as conn:
-        where = _filters(
+        where = conditions(
             conn,
             person=person,
-            country=country_code(country),
-            countries=[code for code in map(country_code, countries) if code],
+            countries=[code for code in [country_code(country), *map(country_code, countries)] if code],
             mechanism=mechanism,
             kind=check_kind(kind),
             status=check_status(status),
             since=check_date(since, name="since"),
             until=check_date(until, name="until"),
         )
-        total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
-        rows = conn.execute(
-            _select()
-            .where(*where)
-            .order_by(*chronological(newest_first=newest_first))
-            .limit(limit)
-            .offset(offset)
-        ).all()
+        total, dated = plan.count(conn, where)
+        rows = plan.page(
+            conn,
+            _select(),
+            where,
+            dated=dated,
+            total=total,
+            limit=limit,
+            offset=offset,
+            newest_first=newest_first,
+        )
         return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
 
 
@@ -130,6 +132,33 @@ def _select() -> Select[Any]:
     return select(*_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id))
 
 
+def conditions(
+    conn: Connection,
+    *,
+    person: str | None = None,
+    countries: Sequence[str] = (),
+    mechanism: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> plan.Where:
+    """The timeline's filters (arguments already checked), in the forms plan.page chooses between."""
+    common: list[ColumnElement[bool]] = []
+    tests = [plan.person_test(person_id(conn, person))] if person is not None else []
+    tests += [plan.country_test(code) for code in unique(countries)]
+    if mechanism is not None:
+        common.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
+    if kind is not None:
+        common.append(E.c.kind == kind)
+    if status is not None:
+        common.append(E.c.status == status)
+    common += plan.date_bounds(conn, since=since, until=until)
+    return plan.Where(
+        common=tuple(common), gather=tuple(g for g, _ in tests), probe=tuple(p for _, p in tests)
+    )
+
+
 def _filters(
     conn: Connection,
     *,
@@ -142,30 +171,23 @@ def _filters(
     until: str | None,
     countries: Sequence[str] = (),
 ) -> list[ColumnElement[bool]]:
-    where: list[ColumnElement[bool]] = []
-    if person is not None:
-        pid = person_id(conn, person)
-        where.append(E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == pid)))
-    for code in unique([*([country] if country else []), *countries]):
-        where.append(involves(code))
-    if mechanism is not None:
-        where.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
-    if kind is not None:
-        where.append(E.c.kind == kind)
-    if status is not None:
-        where.append(E.c.status == status)
-    if since is not None:
-        # A range that ends on or after ``since`` overlaps it.
-        where.append(or_(E.c.date_start >= since, and_(E.c.date_end.is_not(None), E.c.date_end >= since)))
-    if until is not None:
-        where.append(E.c.date_start < until_bound(until))
-    return where
+    """The timeline's filters as one list of conditions (kept for callers that add their own)."""
+    where = conditions(
+        conn,
+        person=person,
+        countries=[*([country] if country else []), *countries],
+        mechanism=mechanism,
+        kind=kind,
+        status=status,
+        since=since,
+        until=until,
+    )
+    return where.plain
 
 
 def involves(country: str) -> ColumnElement[bool]:
     """An engagement involves a country through a participant of that country or its venue."""
-    from_country = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
-    return or_(E.c.location_country == country, E.c.id.in_(from_country))
+    return plan.country_test(country)[0]
 
 
 def hydrate(conn: Connection, rows: Sequence[AnyRow]) -> list[EngagementRecord]:

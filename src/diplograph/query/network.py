@@ -82,8 +82,8 @@ def network(
         nodes: list[NetworkNode] = []
         for part in chunks(ids):
             counts: dict[str, int] = {
-                person: count
-                for person, count in conn.execute(
+                row[0]: row[1]
+                for row in conn.execute(
                     select(EP.c.person_id, func.count())
                     .join(E, E.c.id == EP.c.engagement_id)
                     .where(EP.c.person_id.in_(part), *where)

@@ -17,6 +17,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
@@ -143,8 +144,15 @@ def migrate(engine: Engine) -> None:
 def _check_upgradable(connection: Connection, current: str | None) -> None:
     script = ScriptDirectory.from_config(_alembic_config())
     if current is not None:
-        if script.get_revision(current) is None:  # pragma: no cover - alembic raises first on some versions
-            raise StoreError(f"the database is at schema {current}, newer than this diplograph knows")
+        try:
+            known = script.get_revision(current)
+        except CommandError:
+            known = None
+        if known is None:
+            raise StoreError(
+                f"the database is at schema revision {current!r}, which this diplograph does not know: "
+                "it was written by a newer version; upgrade diplograph to use it"
+            )
         return
     tables = inspect(connection).get_table_names()
     if tables:

@@ -175,18 +175,19 @@ def _dated(article: Article, title: str, starts: Sequence[int], held_at: Written
 def _locate(
     text: str, title: str, mentions_at: Sequence[int], *, within: tuple[int, int] | None = None
 ) -> tuple[int, int] | None:
-    """Where the text shows ``title``: inside ``within`` if given, else just before a mention of the person.
+    """Where the text shows ``title``: inside ``within`` if there, else just before a mention of the person.
 
     Without a written occurrence, the engagement's evidence (``within``) is the best quote there is.
     """
     pattern = re.compile(re.escape(title), re.IGNORECASE)
     if within is not None:
         found = pattern.search(text, within[0], within[1])
-        return found.span() if found else within
+        if found:
+            return found.span()
     spans = [match.span() for match in pattern.finditer(text)]
     if not spans:
-        return None
-    before = [(start - end, (s, end)) for s, end in spans for start in mentions_at if start >= end]
+        return within
+    before = [(start - end, (begin, end)) for begin, end in spans for start in mentions_at if start >= end]
     return min(before)[1] if before else spans[0]
 
 

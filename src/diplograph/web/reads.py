@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import Connection, and_, case, func, literal, select, union
 
 from diplograph import query
 from diplograph.query.engagements import _filters as timeline_filters
@@ -33,38 +33,48 @@ T = TypeVar("T")
 
 
 class Memo:
-    """Aggregates over the whole database, kept for ``ttl`` seconds and while the row counts hold.
+    """Aggregates over the whole database, kept while the row counts hold (and ``ttl`` seconds at most).
 
     The overview's counts scan every engagement; recomputing them on every request would make the
-    front page the slowest one. An ingest changes the counts, which drops the cached values at once.
+    front page the slowest one. Adding or removing reports changes the counts, which drops the kept
+    values at once; ``ttl`` bounds how long an edit that changes no count can go unseen. Requests
+    that arrive while a value is being computed wait for it rather than compute it again.
     """
 
-    def __init__(self, *, ttl: float = 60.0) -> None:
+    def __init__(self, *, ttl: float = 300.0) -> None:
         self._ttl = ttl
         self._lock = threading.Lock()
+        self._computing: dict[str, threading.Lock] = {}
         self._values: dict[str, tuple[float, tuple[int, ...], Any]] = {}
+
+    def _fresh(self, key: str, stamp: tuple[int, ...]) -> tuple[bool, Any]:
+        with self._lock:
+            found = self._values.get(key)
+        if found is not None and found[1] == stamp and time.monotonic() - found[0] < self._ttl:
+            return True, found[2]
+        return False, None
 
     def get(self, conn: Connection, key: str, compute: Callable[[Connection], T]) -> T:
         stamp = version(conn)
-        now = time.monotonic()
+        fresh, value = self._fresh(key, stamp)
+        if fresh:
+            return value  # type: ignore[no-any-return]
         with self._lock:
-            found = self._values.get(key)
-        if found is not None and found[1] == stamp and now - found[0] < self._ttl:
-            return found[2]  # type: ignore[no-any-return]
-        value = compute(conn)
-        with self._lock:
-            self._values[key] = (now, stamp, value)
-        return value
+            computing = self._computing.setdefault(key, threading.Lock())
+        with computing:
+            fresh, value = self._fresh(key, stamp)
+            if fresh:
+                return value  # type: ignore[no-any-return]
+            started = time.monotonic()
+            result = compute(conn)
+            with self._lock:
+                self._values[key] = (started, stamp, result)
+        return result
 
 
 def version(conn: Connection) -> tuple[int, ...]:
-    """Row counts that change whenever reports are added, replaced or removed."""
-    counts = select(
-        select(func.count()).select_from(R).scalar_subquery(),
-        select(func.count()).select_from(E).scalar_subquery(),
-        select(func.coalesce(func.sum(E.c.sources), 0)).scalar_subquery(),
-        select(func.count()).select_from(P).scalar_subquery(),
-    )
+    """Row counts that change whenever reports, engagements, people or flags are added or removed."""
+    counts = select(*(select(func.count()).select_from(table).scalar_subquery() for table in (R, E, P, M, F)))
     return tuple(int(value) for value in conn.execute(counts).one())
 
 
@@ -93,44 +103,40 @@ def totals(conn: Connection) -> Totals:
     )
 
 
-def _countries() -> Any:
-    """(engagement_id, country) for every participant's country and every venue's country."""
-    return union_all(
-        select(EP.c.engagement_id.label("engagement_id"), P.c.country.label("country"))
-        .join(P, P.c.id == EP.c.person_id)
-        .where(P.c.country.is_not(None)),
-        select(E.c.id.label("engagement_id"), E.c.location_country.label("country")).where(
-            E.c.location_country.is_not(None)
-        ),
-    ).subquery("countries")
-
-
 def country_pairs(conn: Connection) -> tuple[PairCount, ...]:
-    """Pairs of countries that met (people of both, or one's people in the other), busiest first."""
-    a, b = _countries().alias("a"), _countries().alias("b")
-    query_ = (
-        select(
-            a.c.country.label("first_country"),
-            b.c.country.label("second_country"),
-            func.count(func.distinct(a.c.engagement_id)).label("n"),
-            func.min(E.c.date_start).label("first"),
-            func.max(func.coalesce(E.c.date_end, E.c.date_start)).label("last"),
-        )
-        .select_from(a)
-        .join(b, and_(b.c.engagement_id == a.c.engagement_id, a.c.country < b.c.country))
-        .join(E, E.c.id == a.c.engagement_id)
-        .group_by(a.c.country, b.c.country)
-    )
-    rows = conn.execute(query_).all()
+    """Pairs of countries that met (people of both, or one's people in the other), busiest first.
+
+    Grouped here rather than in SQL: a self-join of every engagement's countries costs seconds on a
+    large database, one pass over the rows a fraction of that.
+    """
+    countries: dict[str, set[str]] = {}
+    for engagement_id, country in conn.execute(
+        select(EP.c.engagement_id, P.c.country)
+        .join(P, P.c.id == EP.c.person_id)
+        .where(P.c.country.is_not(None))
+    ):
+        countries.setdefault(engagement_id, set()).add(country)
+    counts: dict[tuple[str, str], list[Any]] = {}
+    for engagement_id, venue, start, end in conn.execute(
+        select(E.c.id, E.c.location_country, E.c.date_start, func.coalesce(E.c.date_end, E.c.date_start))
+    ):
+        found = countries.get(engagement_id, set())
+        if venue is not None:
+            found = found | {venue}
+        if len(found) < 2:
+            continue
+        ordered_ = sorted(found)
+        for i, first in enumerate(ordered_):
+            for second in ordered_[i + 1 :]:
+                entry = counts.setdefault((first, second), [0, None, None])
+                entry[0] += 1
+                if start is not None and (entry[1] is None or start < entry[1]):
+                    entry[1] = start
+                if end is not None and (entry[2] is None or end > entry[2]):
+                    entry[2] = end
     pairs = [
-        PairCount(
-            pair=f"{row.first_country}-{row.second_country}",
-            countries=(row.first_country, row.second_country),
-            engagements=row.n,
-            first=row.first,
-            last=row.last,
-        )
-        for row in rows
+        PairCount(pair=f"{a}-{b}", countries=(a, b), engagements=n, first=first, last=last)
+        for (a, b), (n, first, last) in counts.items()
     ]
     return tuple(sorted(pairs, key=lambda p: (-p.engagements, p.pair)))
 
@@ -158,12 +164,14 @@ def by_year(conn: Connection) -> tuple[PeriodCount, ...]:
 
 def latest(store: query.Readable, *, count: int) -> tuple[EngagementRecord, ...]:
     """The ``count`` most recent dated engagements, newest first (the timeline is oldest first)."""
-    dated = query.timeline(store, since="0001", limit=1)
-    if not dated.total:
-        return ()
-    offset = max(0, dated.total - count)
-    page = query.timeline(store, since="0001", limit=count, offset=offset)
-    return tuple(reversed(page.items))
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            engagement_select()
+            .where(E.c.date_start.is_not(None))
+            .order_by(E.c.date_start.desc(), E.c.id.desc())
+            .limit(count)
+        ).all()
+        return tuple(hydrate(conn, rows))
 
 
 def pair_timeline(
@@ -196,7 +204,7 @@ def pair_timeline(
             since=query.check_date(since, name="since"),
             until=query.check_date(until, name="until"),
         )
-        where += [_involves(first), _involves(second)]
+        where.append(E.c.id.in_(_pair_ids(first, second)))
         total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
         rows = conn.execute(
             engagement_select().where(*where).order_by(*chronological()).limit(limit).offset(offset)
@@ -204,9 +212,26 @@ def pair_timeline(
         return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
 
 
-def _involves(code: str | None) -> Any:
-    participants = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == code)
-    return or_(E.c.location_country == code, E.c.id.in_(participants))
+def _pair_ids(first: str | None, second: str | None) -> Any:
+    """Ids of engagements with people of both countries, or people of one held in the other.
+
+    Starts from the people of one country (an index on persons.country, then one on participants by
+    person), so the cost follows that country's engagements rather than the whole table.
+    """
+    ep1, ep2, p1, p2 = EP.alias("ep1"), EP.alias("ep2"), P.alias("p1"), P.alias("p2")
+    both = (
+        select(ep1.c.engagement_id)
+        .join(p1, and_(p1.c.id == ep1.c.person_id, p1.c.country == first))
+        .join(ep2, ep2.c.engagement_id == ep1.c.engagement_id)
+        .join(p2, and_(p2.c.id == ep2.c.person_id, p2.c.country == second))
+    )
+    hosted = [
+        select(EP.c.engagement_id)
+        .join(P, and_(P.c.id == EP.c.person_id, P.c.country == guest))
+        .join(E, and_(E.c.id == EP.c.engagement_id, E.c.location_country == host))
+        for guest, host in ((first, second), (second, first))
+    ]
+    return union(both, *hosted)
 
 
 def mechanism_choices(conn: Connection) -> tuple[Choice, ...]:

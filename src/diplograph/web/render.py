@@ -85,6 +85,19 @@ def number(value: int | float | None) -> str:
     return f"{int(value):,}"
 
 
+def amount(value: float | None, unit: str = "") -> str:
+    """A figure as a reader says it: "171.9 billion USD", "3.2 million", "45 %"."""
+    if value is None:
+        return ""
+    for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(value) >= size:
+            text = f"{value / size:,.2f}".rstrip("0").rstrip(".") + " " + word
+            break
+    else:
+        text = number(value)
+    return f"{text} {unit}".strip()
+
+
 def ordinal(value: int | None) -> str:
     if value is None:
         return ""
@@ -171,7 +184,7 @@ def report_markup(page: ReportPage) -> Markup:
             kind="figure",
             start=f.start,
             end=f.end,
-            label=f"{f.indicator}: {number(f.value)} {f.unit}",
+            label=f"{f.indicator}: {amount(f.value, f.unit)}",
             anchor=ids[f"figure:{f.id}"],
             flagged=("figure", f.id) in flagged,
         )
@@ -196,6 +209,7 @@ def environment() -> Environment:
         kind=kind_label,
         number=number,
         ordinal=ordinal,
+        amount=amount,
         http_url=http_url,
     )
     env.globals.update(

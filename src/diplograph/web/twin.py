@@ -1,10 +1,10 @@
 """One view, two renderings: every page is a plain function returning a dataclass, served as HTML at
 ``/path`` and as JSON at ``/path.json`` (the idea of datasette's routes).
 
-The JSON route is the view itself, so FastAPI validates its parameters, serialises its dataclass and
-documents both in the OpenAPI schema. The HTML route is a wrapper with the same parameters plus the
-request, which renders the same dataclass through a template; it is left out of the schema, since
-it says nothing the JSON twin does not.
+The JSON route takes the view's parameters, so FastAPI validates them and documents them and the
+returned dataclass in the OpenAPI schema. The HTML route takes the same parameters plus the request
+and renders the same dataclass through a template; it is left out of the schema, since it says
+nothing the JSON twin does not.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment
+from pydantic import TypeAdapter
 from starlette.requests import Request
 
 from diplograph.query import Readable
@@ -39,7 +40,7 @@ class WebSettings:
     network_nodes: int = 150  # people drawn at most on the network page: the busiest ones
     allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1", "[::1]")
     flags: bool = True  # whether readers may flag facts (a read-only deployment turns it off)
-    cache_seconds: float = 60.0  # how long overview counts are kept while the data does not change
+    cache_seconds: float = 300.0  # longest time overview counts are kept while the row counts hold
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -82,7 +83,8 @@ class Pages:
             # The twin goes first: "/people/{ref}" would otherwise also match "/people/x.json".
             self.app.add_api_route(
                 json_path(path),
-                view,
+                self._json(view),
+                response_model=typing.get_type_hints(view)["return"],
                 methods=["GET"],
                 tags=[tag],
                 summary=summary,
@@ -101,20 +103,42 @@ class Pages:
 
         return register
 
+    @staticmethod
+    def _json(view: Callable[..., Any]) -> Callable[..., Response]:
+        """The view with its dataclass serialised by pydantic's compiled serialiser.
+
+        FastAPI would validate the dataclass again before writing it out; the view built it from
+        the database, so the twin skips that and writes it at once (the schema is documented the
+        same, through ``response_model``).
+        """
+        adapter: TypeAdapter[Any] = TypeAdapter(typing.get_type_hints(view)["return"])
+
+        def twin(**params: Any) -> Response:
+            return Response(adapter.dump_json(view(**params)), media_type="application/json")
+
+        twin.__signature__ = _signature(view, extra=(), returns=Response)  # type: ignore[attr-defined]
+        twin.__name__ = f"{view.__name__}_json"
+        return twin
+
     def _html(self, view: Callable[..., Any], template: str) -> Callable[..., HTMLResponse]:
         site = self.site
 
         def html(request: Request, **params: Any) -> HTMLResponse:
             return site.render(request, template, data=view(**params), params=params)
 
-        hints = typing.get_type_hints(view, include_extras=True)
-        parameters = [
-            inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request),
-            *(
-                parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints[name])
-                for name, parameter in inspect.signature(view).parameters.items()
-            ),
-        ]
-        html.__signature__ = inspect.Signature(parameters, return_annotation=HTMLResponse)  # type: ignore[attr-defined]
+        request = inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)
+        html.__signature__ = _signature(view, extra=(request,), returns=HTMLResponse)  # type: ignore[attr-defined]
         html.__name__ = view.__name__
         return html
+
+
+def _signature(
+    view: Callable[..., Any], *, extra: tuple[inspect.Parameter, ...], returns: type
+) -> inspect.Signature:
+    """The view's parameters (annotations resolved, keyword-only) after ``extra``, for FastAPI to read."""
+    hints = typing.get_type_hints(view, include_extras=True)
+    parameters = [
+        parameter.replace(kind=inspect.Parameter.KEYWORD_ONLY, annotation=hints[name])
+        for name, parameter in inspect.signature(view).parameters.items()
+    ]
+    return inspect.Signature([*extra, *parameters], return_annotation=returns)

@@ -1,0 +1,104 @@
+"""Full-text search on both backends: folding, stemming, ranking, snippets, and queries that must not break."""
+
+from __future__ import annotations
+
+import pytest
+from store_helpers import report
+
+from diplograph.model import Extraction
+from diplograph.store import Store, report_id
+from diplograph.store.search import search_terms
+
+RAIL = (
+    "LANG SON -- Deputy Prime Minister Trần Hồng Hà and Chinese officials inspected the planned railway "
+    "link between Lào Cai and Hekou on Friday, and visited the border gate at Đồng Đăng."
+)
+FLIGHTS = "HANOI -- Airlines will add direct flights between Hà Nội and Kunming from May, the ministry said."
+PORTS = "Railways, ports and roads topped the agenda when the two transport ministers met in Đà Nẵng."
+
+
+@pytest.fixture
+def filled(store: Store) -> Store:
+    store.save(report(RAIL, doc="rail.txt", title="Officials inspect rail link"), source_key="rail")
+    store.save(report(FLIGHTS, doc="flights.txt", title="More flights to Kunming"), source_key="flights")
+    store.save(report(PORTS, doc="ports.txt", title="Transport ministers meet on railway plans"), source_key="ports")
+    return store
+
+
+def _found(store: Store, query: str) -> set[str]:
+    return {hit.report_id for hit in store.search(query)}
+
+
+def test_store_search_finds_words_and_their_inflections(filled: Store) -> None:
+    assert _found(filled, "railway") == {report_id("rail"), report_id("ports")}
+    assert _found(filled, "railways") == {report_id("rail"), report_id("ports")}
+    assert _found(filled, "flights Kunming") == {report_id("flights")}
+    assert _found(filled, "submarine") == set()
+
+
+def test_store_search_ignores_diacritics_and_case(filled: Store) -> None:
+    assert _found(filled, "Tran Hong Ha") == {report_id("rail")}
+    assert _found(filled, "dong dang") == {report_id("rail")}  # đ folds to d
+    assert _found(filled, "ĐÀ NẴNG") == {report_id("ports")}
+    assert _found(filled, "ha noi") == {report_id("flights")}
+
+
+def test_store_search_needs_every_word(filled: Store) -> None:
+    assert _found(filled, "railway Kunming") == set()
+
+
+def test_store_search_ranks_title_matches_first(filled: Store) -> None:
+    hits = filled.search("railway")
+    assert [hit.report_id for hit in hits] == [report_id("ports"), report_id("rail")]
+    assert hits[0].score >= hits[1].score
+
+
+def test_store_search_snippet_points_at_the_match(filled: Store) -> None:
+    (hit,) = filled.search("border gate")
+    assert hit.doc == "rail.txt" and hit.title == "Officials inspect rail link"
+    assert hit.start is not None and hit.end is not None
+    assert RAIL[hit.start : hit.end] == "border"
+    assert "border gate" in hit.snippet
+
+
+def test_store_search_pages(filled: Store) -> None:
+    first = filled.search("railway", limit=1)
+    second = filled.search("railway", limit=1, offset=1)
+    assert len(first) == len(second) == 1 and first[0].report_id != second[0].report_id
+    with pytest.raises(ValueError, match="limit"):
+        filled.search("railway", limit=0)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "NEAR(rail", "rail*", "title:rail", "rail OR 1=1", "'; DROP TABLE reports; --", "^rail", "a & b | !c", "(", "\\"],
+)
+def test_store_search_operator_syntax_cannot_break_a_query(filled: Store, query: str) -> None:
+    filled.search(query)  # no error, whatever it finds
+    assert filled.counts()["reports"] == 3
+
+
+@pytest.mark.parametrize("query", ["", "   ", "!!!", "—"])
+def test_store_search_empty_queries_find_nothing(filled: Store, query: str) -> None:
+    assert filled.search(query) == []
+
+
+def test_store_search_follows_edits_and_removals(filled: Store) -> None:
+    filled.save(report(FLIGHTS.replace("Kunming", "Nanning"), doc="flights.txt"), source_key="flights")
+    assert _found(filled, "Kunming") == set()
+    assert _found(filled, "Nanning") == {report_id("flights")}
+    filled.remove("flights")
+    assert _found(filled, "Nanning") == set()
+
+
+def test_store_search_samples(store: Store, samples: list[Extraction]) -> None:
+    for extraction in samples:
+        store.save(extraction, source_key=extraction.article.origin)
+    hits = store.search("steering committee")
+    assert any("steering" in hit.snippet.lower() for hit in hits)
+    assert {hit.doc for hit in store.search("To Lam")} >= {"vna_to_lam_xi_talks.txt"}
+
+
+def test_store_search_terms_fold_queries() -> None:
+    assert search_terms("Tô Lâm, Đà Nẵng!") == ["to", "lam", "da", "nang"]
+    assert search_terms("rail rail") == ["rail"]
