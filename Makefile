@@ -38,11 +38,16 @@ lint: setup
 	$(BIN)/mypy --strict src
 	$(BIN)/lint-imports
 
+# One throwaway PostgreSQL server for the whole run (scripts/postgres.sh installs it if missing);
+# the store tests read its URL from DIPLOGRAPH_TEST_PG. Outside CI a failed start only skips them.
 test: setup lint
-	$(BIN)/pytest
+	@pg=$$(scripts/postgres.sh start) || { [ -z "$${CI:-}" ] || exit 1; pg=; }; \
+	trap '[ -z "$$pg" ] || scripts/postgres.sh stop "$$pg" >/dev/null' EXIT; \
+	DIPLOGRAPH_TEST_PG=$$pg $(BIN)/pytest
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_store.py
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache src/*.egg-info

@@ -247,12 +247,13 @@ def main() -> None:
         port = free_port()
         server = start_server(db, port)
         try:
-            results = [
-                measure(
+            results = []
+            for name, path in pages(found):
+                result = measure(
                     port, name, path, requests=args.requests, concurrency=args.concurrency, cap=args.seconds
                 )
-                for name, path in pages(found)
-            ]
+                print(f"{name}: p50 {result.p50_ms} ms, p95 {result.p95_ms} ms", file=sys.stderr)
+                results.append(result)
         finally:
             server.terminate()
             server.wait(timeout=30)

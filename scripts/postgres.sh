@@ -131,7 +131,7 @@ start_server() {
             die "initdb failed (attempt $attempt)"
         fi
         # Throwaway data: no fsync, and a socket in the server's own directory, not /var/run.
-        if as_server_user "$dir" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -w -t 60 \
+        if as_server_user "$dir" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/data/server.log" -s -w -t 60 \
             -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off \
                 -c full_page_writes=off -c max_connections=200" start >&2; then
             echo "postgresql://$SUPERUSER@127.0.0.1:$port/postgres"
@@ -154,7 +154,7 @@ stop_server() {
     dir="$ROOT/$PREFIX$port"
     [ -d "$dir/data" ] || die "no server started by this script on port $port (no $dir/data)"
     bindir=$(find_bindir) || die "PostgreSQL server binaries not found"
-    as_server_user "$dir" "$bindir/pg_ctl" -D "$dir/data" -m fast -w -t 60 stop >&2 || true
+    as_server_user "$dir" "$bindir/pg_ctl" -D "$dir/data" -m fast -s -w -t 60 stop >&2 || true
     rm -rf "$dir"
 }
 

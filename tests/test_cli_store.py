@@ -277,3 +277,22 @@ def test_cli_store_postgresql_url(postgres_url: str, db: str) -> None:
         _, on_postgres, _ = _invoke(name, postgres_url, *options)
         _, on_sqlite, _ = _invoke(name, db, *options)
         assert on_postgres == on_sqlite, command
+
+
+def test_cli_store_progress_line_shows_counts_and_rate(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from diplograph import cli
+    from diplograph.process import Progress
+
+    clock = iter([100.0, 100.05, 102.0, 104.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    bar = cli._ProgressBar()  # started at 100.0
+    step = {"total": None, "updated": 0, "unchanged": 1, "duplicates": 0, "failed": 1}
+    bar(Progress(done=1, added=0, **step))  # 0.05 s later: not redrawn
+    bar(Progress(done=10, added=8, **step))  # 2 s after the start
+    bar.finish()
+    err = capsys.readouterr().err
+    assert "10 reports · 5.0/s · 8 added · 0 updated · 1 unchanged · 0 duplicates · 1 failed" in err
+    assert "1 reports" not in err
+    assert err.endswith("\r")

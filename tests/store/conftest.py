@@ -16,17 +16,11 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import make_url
-from store_helpers import REPO, SAMPLES
+from store_helpers import SAMPLES, SCRIPT, in_ci
 
 from diplograph.model import Extraction
 from diplograph.process import extract_paths
 from diplograph.store import Store, open_store
-
-SCRIPT = REPO / "scripts" / "postgres.sh"
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def _unavailable(reason: str) -> None:
@@ -45,7 +39,12 @@ def postgres_server() -> Iterator[str]:
         return
     try:
         started = subprocess.run(
-            [str(SCRIPT), "start"], capture_output=True, text=True, timeout=900, check=False, stdin=subprocess.DEVNULL
+            [str(SCRIPT), "start"],
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+            stdin=subprocess.DEVNULL,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
         _unavailable(f"{SCRIPT.name} could not run: {error}")

@@ -6,6 +6,7 @@ given facts, whatever the extractor makes of a text this year. The sentences are
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -27,8 +28,14 @@ from diplograph.store.schema import metadata
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "src" / "diplograph" / "samples"
+SCRIPT = REPO / "scripts" / "postgres.sh"
 TIMESTAMPS = frozenset({"added_at", "updated_at", "created_at"})
 VERSION = "store-tests-1"
+
+
+def in_ci() -> bool:
+    """Whether this is a CI run (CI set to anything but an empty or false value)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
 
 
 def dump(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
@@ -64,7 +71,9 @@ def span(body: str, quote: str, after: int = 0) -> Evidence:
     return Evidence(quote=quote, start=start, end=start + len(quote))
 
 
-def person(body: str, name: str, country: str | None, *, titles: Sequence[str] = (), aliases: Sequence[str] = ()) -> Person:
+def person(
+    body: str, name: str, country: str | None, *, titles: Sequence[str] = (), aliases: Sequence[str] = ()
+) -> Person:
     """A person of ``body`` with a mention for every place a spelling of them appears."""
     mentions: list[Evidence] = []
     for spelling in (name, *aliases):
@@ -73,7 +82,9 @@ def person(body: str, name: str, country: str | None, *, titles: Sequence[str] =
             mentions.append(Evidence(quote=spelling, start=start, end=start + len(spelling)))
             start = body.find(spelling, start + len(spelling))
     mentions.sort(key=lambda evidence: evidence.start)
-    return Person(name=name, country=country, titles=tuple(titles), aliases=tuple(aliases), mentions=tuple(mentions))
+    return Person(
+        name=name, country=country, titles=tuple(titles), aliases=tuple(aliases), mentions=tuple(mentions)
+    )
 
 
 def engagement(
@@ -104,7 +115,9 @@ def engagement(
 
 
 def figure(body: str, quote: str, *, indicator: str, value: float, unit: str = "USD") -> Figure:
-    return Figure(indicator=indicator, value=value, unit=unit, period=None, change_pct=None, evidence=span(body, quote))
+    return Figure(
+        indicator=indicator, value=value, unit=unit, period=None, change_pct=None, evidence=span(body, quote)
+    )
 
 
 def report(

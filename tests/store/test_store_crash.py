@@ -2,9 +2,10 @@
 
 A subprocess ingests a few hundred generated reports (plus near-copies and the samples) with the
 same batch driver the CLI uses; it is killed a few times at random moments just after a save has
-begun (so most kills land inside a transaction), and then run to completion. After each kill the database must hold no half-written report, and at
-the end its normalised dump must equal that of a database built in one uninterrupted run. The kill
-points come from a seed printed on failure; DIPLOGRAPH_CRASH_SEED replays one.
+begun (so most kills land inside a transaction), and then run to completion. After each kill the
+database must hold no half-written report, and at the end its normalised dump must equal that of a
+database built in one uninterrupted run. The kill points come from a seed printed on failure;
+DIPLOGRAPH_CRASH_SEED replays one.
 """
 
 from __future__ import annotations
@@ -37,8 +38,11 @@ KILLS = 4  # the loop is bounded: at most this many kills, then one run to compl
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Generated reports, near-copies of some of them under other headers, and the samples."""
-    spec = importlib.util.spec_from_file_location("diplograph_bench_generate", REPO / "benchmarks" / "generate.py")
-    assert spec is not None and spec.loader is not None
+    spec = importlib.util.spec_from_file_location(
+        "diplograph_bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     generate = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = generate  # its dataclasses look their module up while being defined
     spec.loader.exec_module(generate)
@@ -48,12 +52,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copies.mkdir()
     for number, path in enumerate(written[:COPIES]):
         body = path.read_text(encoding="utf-8")
-        (copies / f"copy_{number:02d}.txt").write_text(body + "\n\nShared from a partner agency.\n", encoding="utf-8")
+        (copies / f"copy_{number:02d}.txt").write_text(
+            body + "\n\nShared from a partner agency.\n", encoding="utf-8"
+        )
     shutil.copytree(SAMPLES, root / "samples")
     return root
 
 
-def _run(url: str, corpus: Path, *, kill_after: int | None = None, delay: float = 0.0) -> tuple[int, int, str]:
+def _run(
+    url: str, corpus: Path, *, kill_after: int | None = None, delay: float = 0.0
+) -> tuple[int, int, str]:
     """Run the driver; kill it ``delay`` seconds after it starts saving report number ``kill_after``.
 
     Returns (exit code, the number of the last save it started, its stderr).
@@ -105,13 +113,20 @@ def _check_whole(engine: Engine) -> None:
         bands = conn.execute(
             select(report_bands.c.report_id, func.count()).group_by(report_bands.c.report_id)
         ).all()
-        assert len(bands) == count and {n for _, n in bands} <= {32}
-        lonely = select(engagements.c.id).where(~select(mentions.c.id).where(mentions.c.engagement_id == engagements.c.id).exists())
+        assert len(bands) == count
+        assert {n for _, n in bands} <= {32}
+        lonely = select(engagements.c.id).where(
+            ~select(mentions.c.id).where(mentions.c.engagement_id == engagements.c.id).exists()
+        )
         assert conn.execute(lonely).all() == []
-        unnamed = select(persons.c.id).where(~select(report_people.c.person_id).where(report_people.c.person_id == persons.c.id).exists())
+        unnamed = select(persons.c.id).where(
+            ~select(report_people.c.person_id).where(report_people.c.person_id == persons.c.id).exists()
+        )
         assert conn.execute(unnamed).all() == []
         assert conn.execute(select(mentions.c.id).where(mentions.c.engagement_id.is_(None))).all() == []
-        titled = conn.execute(select(func.count()).select_from(reports).where(reports.c.title.is_not(None))).scalar_one()
+        titled = conn.execute(
+            select(func.count()).select_from(reports).where(reports.c.title.is_not(None))
+        ).scalar_one()
         assert titled <= count
 
 
@@ -144,4 +159,6 @@ def test_store_crash_kill_nine_then_rerun_equals_a_clean_run(
     assert done == total
     with open_store(store_url) as store, open_store(clean) as reference:
         _check_whole(store.engine)
-        assert dump(store.engine) == dump(reference.engine), f"seed {seed}: the re-run differs from a clean run"
+        assert dump(store.engine) == dump(reference.engine), (
+            f"seed {seed}: the re-run differs from a clean run"
+        )

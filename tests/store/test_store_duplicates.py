@@ -40,7 +40,10 @@ def wire(header: str, footer: str, *, doc: str, source: str) -> Extraction:
                 date="2025-06-03",
                 location="Bangkok",
                 country="THA",
-                participants=[("Bui Thanh Son", "VNM", "Foreign Minister"), ("Maris Sangiampongsa", "THA", "Foreign Minister")],
+                participants=[
+                    ("Bui Thanh Son", "VNM", "Foreign Minister"),
+                    ("Maris Sangiampongsa", "THA", "Foreign Minister"),
+                ],
             )
         ],
     )
@@ -74,7 +77,10 @@ def independent() -> Extraction:
 
 def _state(store: Store) -> tuple[dict[str, str | None], list[int]]:
     with store.engine.connect() as conn:
-        copies = {row.source_key: row.duplicate_of for row in conn.execute(select(reports.c.source_key, reports.c.duplicate_of))}
+        copies = {
+            row.source_key: row.duplicate_of
+            for row in conn.execute(select(reports.c.source_key, reports.c.duplicate_of))
+        }
         sources = list(conn.execute(select(engagements.c.sources)).scalars())
     return copies, sources
 

@@ -30,7 +30,10 @@ def hostile_report(name: str, body_extra: str) -> Extraction:
         title=name,
         source=name,
         published="2024-01-02",
-        people=[person(body, name, None, titles=[name], aliases=[name.upper()]), person(body, "Vuong Dinh Hue", "VNM")],
+        people=[
+            person(body, name, None, titles=[name], aliases=[name.upper()]),
+            person(body, "Vuong Dinh Hue", "VNM"),
+        ],
         engagements=[
             engagement(
                 body,
@@ -73,12 +76,19 @@ def test_store_hostile_unreadable_names_keep_the_report(store: Store, name: str)
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("text", "before\x00after"), ("title", "a\x00b"), ("doc", "\udcff.txt"), ("text", "lone \ud800 surrogate")],
+    [
+        ("text", "before\x00after"),
+        ("title", "a\x00b"),
+        ("doc", "\udcff.txt"),
+        ("text", "lone \ud800 surrogate"),
+    ],
 )
-def test_store_hostile_unstorable_text_is_refused_on_every_backend(store: Store, field: str, value: str) -> None:
+def test_store_hostile_unstorable_text_is_refused_on_every_backend(
+    store: Store, field: str, value: str
+) -> None:
     base = report("A plain report.", doc="plain.txt")
     article: Article = dataclasses.replace(base.article, **{field: value})
-    with pytest.raises(StoreError, match="NUL|Unicode"):
+    with pytest.raises(StoreError, match=r"NUL|Unicode"):
         store.save(dataclasses.replace(base, article=article), source_key="k")
     assert store.counts()["reports"] == 0
 

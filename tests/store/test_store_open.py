@@ -51,7 +51,10 @@ def test_store_open_schema_matches_the_migrations(store_url: str) -> None:
             wanted = {(index.name, tuple(c.name for c in index.columns)) for index in table.indexes}
             have = {(index["name"], tuple(index["column_names"])) for index in found.get_indexes(name)}
             assert wanted <= have, name
-            keys = {(tuple(fk["constrained_columns"]), fk["referred_table"]) for fk in found.get_foreign_keys(name)}
+            keys = {
+                (tuple(fk["constrained_columns"]), fk["referred_table"])
+                for fk in found.get_foreign_keys(name)
+            }
             assert keys == {((fk.parent.name,), fk.column.table.name) for fk in table.foreign_keys}, name
         assert "reports_fts" in found.get_table_names()
 

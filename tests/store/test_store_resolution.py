@@ -53,7 +53,10 @@ def son_meets_wang(spelling: str, mechanism: str, *, doc: str, date: str, source
                 country="CHN",
                 mechanism=mechanism,
                 ordinal=16,
-                participants=[(spelling, "VNM", "Deputy Prime Minister"), ("Wang Yi", "CHN", "Foreign Minister")],
+                participants=[
+                    (spelling, "VNM", "Deputy Prime Minister"),
+                    ("Wang Yi", "CHN", "Foreign Minister"),
+                ],
             )
         ],
     )
@@ -157,7 +160,9 @@ def test_store_resolution_two_nguyens_stay_two(store: Store) -> None:
 def test_store_resolution_name_order_of_a_japanese_leader(store: Store) -> None:
     for index, spelling in enumerate(["Kishida Fumio", "Fumio Kishida"]):
         body = f"Prime Minister {spelling} arrived in Seoul."
-        store.save(report(body, doc=f"k{index}.txt", people=[person(body, spelling, "JPN")]), source_key=f"k{index}")
+        store.save(
+            report(body, doc=f"k{index}.txt", people=[person(body, spelling, "JPN")]), source_key=f"k{index}"
+        )
     assert len(_rows(store, persons)) == 1
 
 
@@ -173,7 +178,8 @@ def test_store_resolution_planned_session_links_to_the_held_one(store: Store, pl
     assert rows["held"].held_as is None
     store.remove("vna.txt")
     (planned,) = _rows(store, engagements)
-    assert planned.status == "planned" and planned.held_as is None
+    assert planned.status == "planned"
+    assert planned.held_as is None
 
 
 def test_store_resolution_titles_are_dated(store: Store) -> None:

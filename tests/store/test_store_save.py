@@ -39,7 +39,10 @@ def talks(body: str = TALKS, **changes: object) -> Extraction:
                 date="2025-03-03",
                 location="Hanoi",
                 country="VNM",
-                participants=[("Pham Minh Chinh", "VNM", "Prime Minister"), ("Lawrence Wong", "SGP", "Prime Minister")],
+                participants=[
+                    ("Pham Minh Chinh", "VNM", "Prime Minister"),
+                    ("Lawrence Wong", "SGP", "Prime Minister"),
+                ],
             )
         ],
         figures=[figure(body, "US$ 9.1 billion", indicator="bilateral trade", value=9.1e9)],
@@ -79,7 +82,9 @@ def test_store_save_fingerprint_lets_a_caller_skip_extraction(store: Store) -> N
     extraction = talks()
     assert store.fingerprint_of("k") is None
     store.save(extraction, source_key="k")
-    assert store.fingerprint_of("k") == fingerprint(extraction.article, extractor_version=extraction.extractor_version)
+    assert store.fingerprint_of("k") == fingerprint(
+        extraction.article, extractor_version=extraction.extractor_version
+    )
     assert fingerprint(extraction.article, extractor_version="other") != store.fingerprint_of("k")
 
 
@@ -87,7 +92,8 @@ def test_store_save_new_extractor_version_updates(store: Store) -> None:
     store.save(talks(), source_key="k")
     assert store.save(talks(extractor_version="store-tests-2"), source_key="k") == "updated"
     loaded = store.load("k")
-    assert loaded is not None and loaded.extractor_version == "store-tests-2"
+    assert loaded is not None
+    assert loaded.extractor_version == "store-tests-2"
     with store.engine.connect() as conn:
         versions = set(conn.execute(select(mentions.c.extractor_version)).scalars())
     assert versions == {"store-tests-2"}
@@ -116,7 +122,10 @@ def test_store_save_edit_replaces_the_old_facts(store_url: str, tmp_path: object
                 date="2025-03-03",
                 location="Hanoi",
                 country="VNM",
-                participants=[("Pham Minh Chinh", "VNM", "Prime Minister"), ("Anwar Ibrahim", "MYS", "Prime Minister")],
+                participants=[
+                    ("Pham Minh Chinh", "VNM", "Prime Minister"),
+                    ("Anwar Ibrahim", "MYS", "Prime Minister"),
+                ],
             )
         ],
     )
@@ -148,9 +157,15 @@ def test_store_save_remove_collects_orphans(store: Store, samples: list[Extracti
 
 
 def test_store_save_remove_keeps_what_other_reports_support(store: Store) -> None:
-    first, second = talks(), talks(TALKS.replace("HANOI, March 4", "SINGAPORE, March 4"), extractor_version="x")
+    first, second = (
+        talks(),
+        talks(TALKS.replace("HANOI, March 4", "SINGAPORE, March 4"), extractor_version="x"),
+    )
     store.save(first, source_key="first")
-    store.save(dataclasses.replace(second, article=dataclasses.replace(second.article, doc="other.txt")), source_key="second")
+    store.save(
+        dataclasses.replace(second, article=dataclasses.replace(second.article, doc="other.txt")),
+        source_key="second",
+    )
     with store.engine.connect() as conn:
         assert conn.execute(select(engagements.c.sources)).scalars().all() == [1]  # a copy: one story
     store.remove("first")
@@ -183,7 +198,9 @@ def test_store_save_failure_mid_save_leaves_nothing(
     assert store.save(samples[5], source_key=samples[5].article.origin) in {"added", "duplicate"}
 
 
-def test_store_save_database_errors_become_store_errors(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_store_save_database_errors_become_store_errors(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from sqlalchemy.exc import OperationalError
 
     def refused(*args: object, **kwargs: object) -> None:

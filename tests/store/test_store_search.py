@@ -1,4 +1,4 @@
-"""Full-text search on both backends: folding, stemming, ranking, snippets, and queries that must not break."""
+"""Full-text search on both backends: folding, stemming, ranking, snippets, queries that cannot break."""
 
 from __future__ import annotations
 
@@ -21,7 +21,9 @@ PORTS = "Railways, ports and roads topped the agenda when the two transport mini
 def filled(store: Store) -> Store:
     store.save(report(RAIL, doc="rail.txt", title="Officials inspect rail link"), source_key="rail")
     store.save(report(FLIGHTS, doc="flights.txt", title="More flights to Kunming"), source_key="flights")
-    store.save(report(PORTS, doc="ports.txt", title="Transport ministers meet on railway plans"), source_key="ports")
+    store.save(
+        report(PORTS, doc="ports.txt", title="Transport ministers meet on railway plans"), source_key="ports"
+    )
     return store
 
 
@@ -55,8 +57,10 @@ def test_store_search_ranks_title_matches_first(filled: Store) -> None:
 
 def test_store_search_snippet_points_at_the_match(filled: Store) -> None:
     (hit,) = filled.search("border gate")
-    assert hit.doc == "rail.txt" and hit.title == "Officials inspect rail link"
-    assert hit.start is not None and hit.end is not None
+    assert hit.doc == "rail.txt"
+    assert hit.title == "Officials inspect rail link"
+    assert hit.start is not None
+    assert hit.end is not None
     assert RAIL[hit.start : hit.end] == "border"
     assert "border gate" in hit.snippet
 
@@ -64,14 +68,26 @@ def test_store_search_snippet_points_at_the_match(filled: Store) -> None:
 def test_store_search_pages(filled: Store) -> None:
     first = filled.search("railway", limit=1)
     second = filled.search("railway", limit=1, offset=1)
-    assert len(first) == len(second) == 1 and first[0].report_id != second[0].report_id
+    assert len(first) == len(second) == 1
+    assert first[0].report_id != second[0].report_id
     with pytest.raises(ValueError, match="limit"):
         filled.search("railway", limit=0)
 
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "NEAR(rail", "rail*", "title:rail", "rail OR 1=1", "'; DROP TABLE reports; --", "^rail", "a & b | !c", "(", "\\"],
+    [
+        '"',
+        "NEAR(rail",
+        "rail*",
+        "title:rail",
+        "rail OR 1=1",
+        "'; DROP TABLE reports; --",
+        "^rail",
+        "a & b | !c",
+        "(",
+        "\\",
+    ],
 )
 def test_store_search_operator_syntax_cannot_break_a_query(filled: Store, query: str) -> None:
     filled.search(query)  # no error, whatever it finds

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from web_readouts import EVIL_NAME, IMG, SCRIPT
+from web_support import build_store
 
 from diplograph.web import create_app
 
@@ -62,8 +63,6 @@ def _free_port() -> int:
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on 127.0.0.1 in a background thread, over a store of its own (tests here write flags)."""
     import uvicorn
-
-    from conftest import build_store
 
     _chromium()
     store = build_store(tmp_path_factory.mktemp("browser") / "browser.db")

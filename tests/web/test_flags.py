@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 import pytest
+from web_support import make_client
 
 from diplograph.store import Store
 from diplograph.web import WebSettings
@@ -121,7 +122,6 @@ def test_flags_form_must_be_urlencoded_and_small(fresh_client: Any) -> None:
 
 
 def test_flags_can_be_turned_off(web_store: Store) -> None:
-    from conftest import make_client
 
     with make_client(web_store, WebSettings(flags=False)) as read_only:
         reports = read_only.get("/reports.json").json()["reports"]["items"]

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from web_readouts import EVIL_NAME, IMG, SCRIPT
+from web_support import make_client
 
 from diplograph.store import Store
 from diplograph.web import WebSettings, create_app
@@ -87,7 +88,6 @@ def test_hostile_host_header_is_refused(client: Any) -> None:
 
 
 def test_hostile_any_host_when_opened_to_the_network(web_store: Store) -> None:
-    from conftest import make_client
 
     with make_client(web_store, WebSettings(allowed_hosts=("*",)), base_url="http://10.1.2.3") as open_client:
         assert open_client.get("/").status_code == 200

@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from web_readouts import COMMITTEE
+from web_support import make_client
 
 from diplograph.store import Store
 
@@ -321,7 +322,6 @@ def test_pages_never_load_anything_from_another_site(client: Any) -> None:
 
 
 def test_pages_empty_store_explains_how_to_add_reports(tmp_path: Any) -> None:
-    from conftest import make_client
     from diplograph.store import open_store
 
     store: Store = open_store(tmp_path / "empty.db")

@@ -12,15 +12,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import get_args
 
 from diplograph.extract import gazetteer
+from diplograph.extract.domains import WordStartLexicon
 from diplograph.extract.people import PeopleIndex, SentenceInfo
 from diplograph.model import SpeakerKind, StatementAct
 
-_POSS = r"(?:(?:his|her|their|its|the|a|an|full|firm|strong|deep|sincere|profound|heartfelt|warm|warmest|great|"
-_POSS += r"continued|best|high|important|broad|new|common|serious|grave|particular|special|a\s+high\s+degree\s+of|"
-_POSS += r"a\s+series\s+of)\s+)*"
+_POSS = (
+    r"(?:(?:his|her|their|its|the|a|an|full|firm|strong|deep|sincere|profound|heartfelt|warm|warmest|great|"
+    r"continued|best|high|important|broad|new|common|serious|grave|particular|special|"
+    r"a\s+high\s+degree\s+of|a\s+series\s+of)\s+)*"
+)
 
 # Earlier entries win where two phrases start at the same word ("reaffirmed support for" is support,
 # "reaffirmed" alone an affirmation), so the longer, more specific phrases come first.
@@ -35,8 +37,8 @@ _PHRASES: tuple[tuple[StatementAct, str], ...] = (
         "thanked",
         r"thank(?:ed|s|ing)(?!\s+to\b)|(?:expressed|extended|conveyed|expressing)\s+"
         + _POSS
-        + r"(?:gratitude|thanks|appreciation)|(?:is|was|are|were)\s+(?:deeply\s+|sincerely\s+|very\s+|most\s+)?"
-        r"grateful|(?:highly\s+)?appreciat(?:ed|es|ing)(?=\s+(?:\S+\s+){0,4}?(?:support|assistance|help|"
+        + r"(?:gratitude|thanks|appreciation)|(?:is|was|are|were)\s+"
+        r"(?:deeply\s+|sincerely\s+|very\s+|most\s+)?grateful|(?:highly\s+)?appreciat(?:ed|es|ing)(?=\s+(?:\S+\s+){0,4}?(?:support|assistance|help|"
         r"hospitality|aid)\b)",
     ),
     (
@@ -86,11 +88,7 @@ _PHRASES: tuple[tuple[StatementAct, str], ...] = (
         + r"(?:hopes?|belief|confidence|desire|readiness|willingness)\b|continued(?=\s*[.,;]|\s*$)",
     ),
 )
-_ACTS: tuple[StatementAct, ...] = get_args(StatementAct)
-_REGEX = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{act}>{pattern})" for act, pattern in _PHRASES) + r")",
-    re.IGNORECASE,
-)
+_LEXICON = WordStartLexicon([(pattern, act) for act, pattern in _PHRASES], trigger=True)
 # Verbs whose object stands between the verb and its "that" clause ("told reporters that").
 _TELL = re.compile(r"(?i)(?:told|telling|assured|informed)$")
 # Passives, adjectives and infinitives are no acts of the sentence's speaker ("proposed by",
@@ -119,20 +117,19 @@ class ActPhrase:
 def find_act_phrases(masked: str, start: int, end: int) -> list[ActPhrase]:
     """Reporting phrases inside masked[start:end], in text order."""
     phrases: list[ActPhrase] = []
-    for match in _REGEX.finditer(masked, start, end):
-        act = match.lastgroup
-        if act is None or act not in _ACTS:
-            continue
+    for match, act in _LEXICON.scan(masked, start, end):
         before = masked[max(start, match.start() - 24) : match.start()]
         if _NOT_BEFORE.search(before) or _NOT_AFTER.match(masked[match.end() : match.end() + 12]):
             continue
         phrase = match.group().lower()
         phrases.append(
             ActPhrase(
-                act=_ACTS[_ACTS.index(act)],
+                act=act,
                 start=match.start(),
                 end=match.end(),
-                content_start=_content_start(masked, match.end(), end, act=act, tell=bool(_TELL.search(phrase))),
+                content_start=_content_start(
+                    masked, match.end(), end, act=act, tell=bool(_TELL.search(phrase))
+                ),
                 participle=any(word.endswith("ing") for word in phrase.split()[:2]),
                 past=bool(_PAST.match(phrase)) and not _PERFECT.search(before),
             )
@@ -242,7 +239,9 @@ def find_subject(
         first = candidates[i - 1] if i else None
         if (
             first is not None
-            and re.fullmatch(r"\s*(?:and|,)\s*", masked[first.end : candidate.start])
+            and re.fullmatch(
+                r"\s*(?:and|,)\s+(?:(?:[A-Z][\w.’'-]*|of|the)\s+)*", masked[first.end : candidate.start]
+            )
             and _clause_initial(masked, lo, first.start)
         ):
             other = _resolve(first, run, people)
@@ -270,7 +269,9 @@ def find_subject_after(
 ) -> Subject | None:
     """The subject right after an inverted reporting verb (", said Wang, adding that ...")."""
     for candidate in _candidates(masked, info, people, lo, hi):
-        if candidate.start - lo > 12 or (candidate.speaker is not None and candidate.speaker.kind != "person"):
+        if candidate.start - lo > 12 or (
+            candidate.speaker is not None and candidate.speaker.kind != "person"
+        ):
             return None
         speaker = _resolve(candidate, run, people)
         return Subject(speaker, candidate.start, candidate.end) if speaker is not None else None
@@ -280,7 +281,7 @@ def find_subject_after(
 def resolve_side_np(body: str) -> Speaker | None:
     """One side as the subject at the start of a clause ("China will continue to ...")."""
     match = _SIDE.match(body)
-    if match is None or match.group("poss") and not match.group("noun"):
+    if match is None or (match.group("poss") and not match.group("noun")):
         return None
     code = _country(match.group("name")) or _country(match.group("name").split()[0])
     return Speaker("side", side=code) if code else None
@@ -335,14 +336,20 @@ def _ref_candidate(
     possessive = re.match(r"['’]s\b", after)
     if kind in ("they", "group"):
         return None if possessive else _Candidate(start, end, Speaker("both"))
-    if len(persons) != 1:
-        return None
+    if len(persons) != 1 or not people.people[persons[0]].mentions:
+        return None  # a group of several, or a name the people index dropped as a false one
     if kind == "pronoun" and masked[start:end].lower() not in ("he", "she"):
         return None
     country = people.people[persons[0]].country
     if possessive:
-        office = re.match(r"['’]s\s+(?:(?:presidential|press)\s+)?(?:office|government|side|spokesperson)\b", after)
-        return _Candidate(start, end + office.end(), Speaker("side", side=country)) if office and country else None
+        office = re.match(
+            r"['’]s\s+(?:(?:presidential|press)\s+)?(?:office|government|side|spokesperson)\b", after
+        )
+        return (
+            _Candidate(start, end + office.end(), Speaker("side", side=country))
+            if office and country
+            else None
+        )
     generic = kind == "title" and (title or "").lower().split()[-1:] in ([h] for h in _GENERIC_HEADS)
     ambiguous = kind == "short" and masked[start:end] in ("He", "She")
     speaker = Speaker("person", person=persons[0], side=country)
@@ -354,7 +361,9 @@ def _side_candidates(
 ) -> list[_Candidate]:
     out: list[_Candidate] = []
     for match in _SIDE.finditer(masked, lo, hi):
-        if _overlaps(match.start(), match.end(), covered) or (match.group("poss") and not match.group("noun")):
+        if _overlaps(match.start(), match.end(), covered) or (
+            match.group("poss") and not match.group("noun")
+        ):
             continue
         name = match.group("name")
         code = _country(name)
@@ -363,7 +372,12 @@ def _side_candidates(
             name = name.split()[0]
             code = _country(name)
             end = match.end() if match.group("noun") else match.start("name") + len(name)
-        if code and not _PREPOSITION.search(masked[max(lo, match.start() - 30) : match.start()]):
+        modifier = not match.group("noun") and re.match(r"\s+[A-Z]", masked[end : end + 2])
+        if (
+            code
+            and not modifier
+            and not _PREPOSITION.search(masked[max(lo, match.start() - 30) : match.start()])
+        ):
             out.append(_Candidate(match.start(), end, Speaker("side", side=code)))
     return out
 

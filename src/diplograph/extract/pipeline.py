@@ -25,6 +25,7 @@ from diplograph.extract.normalize import fold
 from diplograph.extract.people import PeopleIndex, scan_people
 from diplograph.extract.records import to_extraction
 from diplograph.extract.segment import split_sentences
+from diplograph.extract.statements import find_statements
 from diplograph.extract.tokens import Token, tokenize
 from diplograph.model import Article, Extraction, PartialDate
 
@@ -130,6 +131,7 @@ def extract_article(article: Article) -> Extraction:
         title_zones=people.zones + dateline,
     )
     drafts = extract_engagements(ctx)
+    statements = find_statements(text, ctx.masked, infos, people, pair=pair)
     year = int(anchor.start[:4]) if anchor else None
     month = int(anchor.start[5:7]) if anchor and len(anchor.start) >= 7 else None
     figures = find_figures(text, anchor_year=year, anchor_month=month)
@@ -138,6 +140,7 @@ def extract_article(article: Article) -> Extraction:
         drafts=drafts,
         people=people,
         figures=figures,
+        statements=statements,
         version=EXTRACTOR_VERSION,
         notes=(f"date anchor: {anchor} ({anchor_basis})",) if anchor else (),
     )

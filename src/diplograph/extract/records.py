@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from diplograph.extract.drafts import Draft
 from diplograph.extract.people import PeopleIndex, PersonRecord
-from diplograph.model import Article, Engagement, Evidence, Extraction, Figure, Participant, Person
+from diplograph.model import (
+    Article,
+    Engagement,
+    Evidence,
+    Extraction,
+    Figure,
+    Participant,
+    Person,
+    Statement,
+)
 
 
 def evidence(text: str, start: int, end: int) -> Evidence:
@@ -56,6 +65,7 @@ def to_extraction(
     drafts: list[Draft],
     people: PeopleIndex,
     figures: list[Figure],
+    statements: list[Statement] | None = None,
     version: str,
     notes: tuple[str, ...] = (),
 ) -> Extraction:
@@ -67,6 +77,7 @@ def to_extraction(
         engagements=tuple(_engagement(text, d, people) for d in drafts),
         people=tuple(_person(text, p) for p in persons),
         figures=tuple(figures),
+        statements=tuple(statements or ()),
         extractor_version=version,
         warnings=notes,
     )

@@ -35,8 +35,8 @@ _CONNECTIVE = re.compile(
     r"In addition|Also|Meanwhile|Besides)\s*,?\s+)"
 )
 _SPEECHY = re.compile(
-    r"\b(?:should|need to|needs to|must|will|shall|would|is willing to|are willing to|is ready to|are ready to|"
-    r"stands? ready|is prepared to|are prepared to|aims? to|seeks? to|strives? to|we|our|us)\b|\bI\b|"
+    r"\b(?:should|need to|needs to|must|will|shall|would|(?:is|are) (?:willing|ready|prepared) to|"
+    r"stands? ready|aims? to|seeks? to|strives? to|we|our|us)\b|\bI\b|"
     r"^(?:Strengthen|Promote|Deepen|Expand|Enhance|Step up|Maintain|Encourage|Consolidate|Build|Boost|"
     r"Accelerate|Continue|Foster|Push|Advance|Work)\b",
     re.IGNORECASE,
@@ -44,9 +44,10 @@ _SPEECHY = re.compile(
 _NARRATIVE = re.compile(
     r"\b(?:held|met|visited|signed|attended|co-chaired|chaired|arrived|received|hosted|"
     r"exchanged|discussed|talked|witnessed|paid|took place|lasted|departed|left for|toured|conducted|"
-    r"reviewed|laid|joined|announced)\b"
+    r"reviewed|laid|joined|announced|scheduled|slated)\b"
 )
 _REPORTED = ("said", "affirmed", "proposed")
+_MODAL = re.compile(r"\b(?:will|would|shall|should|could|can|may|might|must|to)\b")
 _FIRST_PERSON = re.compile(r"(?i)we|i")
 _MARKED = re.compile(r"\b(?:should|need to|needs to|must|will|shall|we|our|us)\b|\bI\b", re.IGNORECASE)
 _CLAUSE_VERB = re.compile(r"\b(?:said|says|stated|told|believed|believes|hoped|hopes|added|informed)\b")
@@ -54,7 +55,6 @@ _COORDINATOR = re.compile(
     r"(?:,\s*(?:and\s+)?|\s+and\s+|;\s*)(?:(?:also|further|then|later|warmly|strongly|sincerely|highly|firmly|"
     r"once again|again|positively)\s+)*$"
 )
-
 _POST_VERB = re.compile(
     r"\b(?:said|says|added|adds|continued|noted|stressed|told|tweeted|wrote|explained|emphasi[sz]ed)\b"
 )
@@ -108,7 +108,7 @@ def find_statements(
     """Every statement of a report, in text order, each with its speaker, act, content and domains."""
     if len(masked) != len(text):
         raise ValueError("masked text must keep the offsets of the text")
-    doc = _Doc(text, masked, sentences, people, pair, _paragraphs(text, sentences), _lines(text, sentences))
+    doc = _Doc(text, masked, sentences, people, pair, *_layout(text, sentences))
     found: list[_Found] = []
     run: _Run | None = None
     for info in sentences:
@@ -125,32 +125,25 @@ def find_statements(
             last = own[-1]
             act = run.act if run is not None and last.continued else last.act
             strong = last.strong or (run is not None and last.continued and run.strong)
-            run = _Run(last.speaker, act, info.index, doc.paragraphs[info.index], doc.lines[info.index], strong)
+            run = _Run(
+                last.speaker, act, info.index, doc.paragraphs[info.index], doc.lines[info.index], strong
+            )
         elif run is not None and (_narrative(doc, info) or info.index - run.sentence > _RUN_GAP):
             run = None
     return [_statement(doc, f) for f in found if f.end > f.start]
 
 
-def _paragraphs(text: str, sentences: list[SentenceInfo]) -> tuple[int, ...]:
-    """A paragraph number per sentence: blank lines separate paragraphs."""
-    out: list[int] = []
-    number, position = 0, 0
+def _layout(text: str, sentences: list[SentenceInfo]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Paragraph and line numbers per sentence: runs of speech live within them."""
+    paragraphs: list[int] = []
+    lines: list[int] = []
+    position = 0
     for info in sentences:
-        number += len(_BLANK_LINE.findall(text, position, info.start))
+        gap = text[position : info.start]
+        paragraphs.append((paragraphs[-1] if paragraphs else 0) + len(_BLANK_LINE.findall(gap)))
+        lines.append((lines[-1] if lines else 0) + gap.count("\n"))
         position = info.start
-        out.append(number)
-    return tuple(out)
-
-
-def _lines(text: str, sentences: list[SentenceInfo]) -> tuple[int, ...]:
-    """A line number per sentence: a "Wang said, ..." run of speech lasts to the end of its line."""
-    out: list[int] = []
-    number, position = 0, 0
-    for info in sentences:
-        number += text.count("\n", position, info.start)
-        position = info.start
-        out.append(number)
-    return tuple(out)
+    return tuple(paragraphs), tuple(lines)
 
 
 def _is_heading(masked: str, info: SentenceInfo) -> bool:
@@ -166,6 +159,7 @@ def _is_heading(masked: str, info: SentenceInfo) -> bool:
 def _statement(doc: _Doc, found: _Found) -> Statement:
     start, end = _trim(doc.text, found.start, found.end)
     info = doc.sentences[found.sentence]
+    first = min(info.start, start)  # a quotation may open in an earlier sentence
     content = doc.text[start:end]
     speaker = found.speaker
     name = doc.people.people[speaker.person].name if speaker.person is not None else None
@@ -176,7 +170,7 @@ def _statement(doc: _Doc, found: _Found) -> Statement:
         act=found.act,
         content=Evidence(quote=content, start=start, end=end),
         domains=classify_domains(content),
-        evidence=Evidence(quote=doc.text[info.start : info.end], start=info.start, end=info.end),
+        evidence=Evidence(quote=doc.text[first : info.end], start=first, end=info.end),
     )
 
 
@@ -213,6 +207,8 @@ def _sentence(doc: _Doc, info: SentenceInfo, run: _Run | None) -> list[_Found]:
             break  # "The Consul General said ...": what follows is someone's words, not new statements
         if subject is None or (phrase.act == "supported" and _names_person(info, phrase.content_start)):
             continue  # no speaker, or "welcomed his counterpart": a greeting, not support for anything
+        if _MODAL.search(masked[subject.end : phrase.start]):
+            continue  # "the two sides will ... agree on": a plan, not an act
         first_person = bool(_FIRST_PERSON.fullmatch(masked[subject.start : subject.end]))
         speaker, act, continued = _in_run(doc, info, run, subject.speaker, phrase, first_person=first_person)
         if preamble is not None:
@@ -250,7 +246,9 @@ def _continue_clause(doc: _Doc, info: SentenceInfo, phrase: ActPhrase, found: li
             open_.end = masked.rfind(" and", open_.start, subject.start)
         found.append(_Found(subject.speaker, phrase.act, phrase.content_start, info.end, info.index))
         return
-    clause_act = phrase.act not in ("said", "affirmed") and bool(re.search(r"\band\s+\S*\s*$", masked[open_.start : phrase.start]))
+    clause_act = phrase.act not in ("said", "affirmed") and bool(
+        re.search(r",\s*and\s+\S*\s*$", masked[open_.start : phrase.start])
+    )
     coordinated = phrase.participle or (phrase.past and (clause_act or not open_.clause))
     if subject is None and coordinator is not None and coordinated:
         open_.end = coordinator.start()
@@ -276,7 +274,13 @@ def _run_speaker(run: _Run | None) -> Speaker | None:
 
 
 def _in_run(
-    doc: _Doc, info: SentenceInfo, run: _Run | None, speaker: Speaker, phrase: ActPhrase, *, first_person: bool
+    doc: _Doc,
+    info: SentenceInfo,
+    run: _Run | None,
+    speaker: Speaker,
+    phrase: ActPhrase,
+    *,
+    first_person: bool,
 ) -> tuple[Speaker, StatementAct, bool]:
     """ "China invites ..." inside Xi's run of speech is Xi speaking; "Viet Nam reiterated" is the side.
 
@@ -343,7 +347,7 @@ def _with_adding(
 ) -> list[_Found]:
     """The attributed content, a quotation opened in an earlier sentence, and any ", adding that D"."""
     start = info.start
-    if any(q in sep for q in "\"”’'") and not any(q in doc.masked[start:end] for q in "\"“‘"):
+    if any(q in sep for q in "\"”’'") and not any(q in doc.masked[start:end] for q in '"“‘'):
         start = _quote_opening(doc, info)
     found = [_Found(speaker, "said", start, end, info.index)]
     adding = re.search(r",\s*(?:adding|saying|noting|stressing)\s+(?:that\s+)?", tail)
@@ -385,12 +389,13 @@ def _carry(doc: _Doc, info: SentenceInfo, run: _Run | None) -> _Found | None:
         return None
     same = doc.paragraphs[info.index] == run.paragraph
     reported = run.speaker.kind == "person" and run.act in _REPORTED
-    if not (same_line or (same and (reported or lead or _SPEECHY.search(body)))):
-        if same or info.index - run.sentence > 1 or not (lead or _MARKED.search(body)):
-            return None
+    speaks = same_line or (same and (reported or lead or _SPEECHY.search(body)))
+    if not speaks and (same or info.index - run.sentence > 1 or not (lead or _MARKED.search(body))):
+        return None
     speaker = run.speaker
-    if speaker.kind == "both":
-        speaker = resolve_side_np(body) or speaker
+    side = resolve_side_np(body) if speaker.kind == "both" else None
+    if side is not None and (not doc.pair or side.side in doc.pair):
+        speaker = side  # "China will continue to ..." in a list of what both sides agreed
     start = info.start + (lead.end() if lead else 0)
     return _Found(speaker, run.act, start, info.end, info.index, strong=same_line)
 

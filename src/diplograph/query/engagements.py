@@ -153,9 +153,10 @@ def conditions(
         common.append(E.c.kind == kind)
     if status is not None:
         common.append(E.c.status == status)
-    common += plan.date_bounds(conn, since=since, until=until)
     return plan.Where(
-        common=tuple(common), gather=tuple(g for g, _ in tests), probe=tuple(p for _, p in tests)
+        common=tuple(common),
+        tests=tuple(tests),
+        dates=tuple(plan.date_bounds(conn, since=since, until=until)),
     )
 
 
@@ -187,7 +188,7 @@ def _filters(
 
 def involves(country: str) -> ColumnElement[bool]:
     """An engagement involves a country through a participant of that country or its venue."""
-    return plan.country_test(country)[0]
+    return plan.country_test(country).gather
 
 
 def hydrate(conn: Connection, rows: Sequence[AnyRow]) -> list[EngagementRecord]:

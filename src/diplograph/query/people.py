@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import aliased
 
+from diplograph.query import plan
 from diplograph.query._common import AnyRow, Readable, check_page, chunks, connect, country_code, ordered
 from diplograph.query.engagements import timeline
 from diplograph.query.lookup import person_id, person_ids
@@ -79,32 +80,17 @@ def iter_people(store: Readable, *, batch: int = 500) -> Iterator[PersonRecord]:
 
 
 def summaries(conn: Connection, rows: Sequence[AnyRow]) -> list[PersonSummary]:
-    """Person rows (id, name, country, official) with their engagement counts and date span."""
-    ids = [row.id for row in rows]
-    stats = {
-        row.person_id: row
-        for part in chunks(ids)
-        for row in conn.execute(
-            select(
-                EP.c.person_id,
-                func.count().label("n"),
-                func.min(E.c.date_start).label("first"),
-                func.max(func.coalesce(E.c.date_end, E.c.date_start)).label("last"),
-            )
-            .join(E, E.c.id == EP.c.engagement_id)
-            .where(EP.c.person_id.in_(part))
-            .group_by(EP.c.person_id)
-        )
-    }
+    """Person rows (id, name, country, official) with their engagement counts and first and last dates."""
+    stats = plan.activity(conn, [row.id for row in rows])
     return [
         PersonSummary(
             id=row.id,
             name=row.name,
             country=row.country,
             official=row.official,
-            engagements=stats[row.id].n if row.id in stats else 0,
-            first=stats[row.id].first if row.id in stats else None,
-            last=stats[row.id].last if row.id in stats else None,
+            engagements=stats[row.id][0] if row.id in stats else 0,
+            first=stats[row.id][1] if row.id in stats else None,
+            last=stats[row.id][2] if row.id in stats else None,
         )
         for row in rows
     ]

@@ -17,6 +17,7 @@ of such ranges gives an index-friendly lower bound, so the walk does not start a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,47 +32,70 @@ EP = schema.engagement_participants
 P = schema.persons
 
 
+GATHER_LIMIT = 5_000  # a membership test matching fewer engagements is always gathered
+BUSY = 100  # people with more engagements than this may have their first and last dates walked
+
+
+@dataclass(frozen=True, slots=True)
+class Test:
+    """One membership test in both forms, and a query counting the engagements it gathers."""
+
+    gather: ColumnElement[bool]
+    probe: ColumnElement[bool]
+    size: Select[Any]
+
+
 @dataclass(frozen=True, slots=True)
 class Where:
-    """Conditions on engagements; ``gather`` and ``probe`` are two forms of the same membership tests."""
+    """Conditions on engagements: plain ones, date bounds, and membership tests in two forms."""
 
     common: tuple[ColumnElement[bool], ...] = ()
-    gather: tuple[ColumnElement[bool], ...] = ()
-    probe: tuple[ColumnElement[bool], ...] = ()
+    tests: tuple[Test, ...] = ()
+    dates: tuple[ColumnElement[bool], ...] = ()
+
+    @property
+    def gather(self) -> list[ColumnElement[bool]]:
+        return [test.gather for test in self.tests]
+
+    @property
+    def probe(self) -> list[ColumnElement[bool]]:
+        return [test.probe for test in self.tests]
 
     @property
     def plain(self) -> list[ColumnElement[bool]]:
-        """Every condition, membership gathered: the form for counts and small result sets."""
-        return [*self.common, *self.gather]
+        """Every condition, membership gathered: the form for small result sets."""
+        return [*self.common, *self.dates, *self.gather]
 
 
-def person_test(person_id: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    """(gather, probe) forms of "the person attended"."""
-    gather = E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == person_id))
-    probe = exists().where(EP.c.engagement_id == E.c.id, EP.c.person_id == person_id)
-    return gather, probe
-
-
-def country_test(country: str) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
-    """(gather, probe) forms of "a participant is from the country, or it was held there"."""
-    members = select(EP.c.engagement_id).join(P, P.c.id == EP.c.person_id).where(P.c.country == country)
-    gather = or_(E.c.location_country == country, E.c.id.in_(members))
-    member = (
-        exists()
-        .select_from(EP.join(P, P.c.id == EP.c.person_id))
-        .where(EP.c.engagement_id == E.c.id, P.c.country == country)
+def person_test(person_id: str) -> Test:
+    """ "The person attended"."""
+    return Test(
+        gather=E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == person_id)),
+        probe=exists().where(EP.c.engagement_id == E.c.id, EP.c.person_id == person_id),
+        size=select(func.count()).select_from(EP).where(EP.c.person_id == person_id),
     )
-    return gather, or_(E.c.location_country == country, member)
+
+
+def country_test(country: str) -> Test:
+    """ "A participant is from the country, or it was held there"."""
+    people = EP.join(P, P.c.id == EP.c.person_id)
+    members = select(EP.c.engagement_id).select_from(people).where(P.c.country == country)
+    member = exists().select_from(people).where(EP.c.engagement_id == E.c.id, P.c.country == country)
+    return Test(
+        gather=or_(E.c.location_country == country, E.c.id.in_(members)),
+        probe=or_(E.c.location_country == country, member),
+        size=select(func.count()).select_from(people).where(P.c.country == country),
+    )
 
 
 def date_bounds(conn: Connection, *, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
     """Conditions keeping engagements that overlap [since, until] at their precision."""
     found: list[ColumnElement[bool]] = []
     if since is not None:
-        straddling = conn.execute(
-            select(func.min(E.c.date_start)).where(E.c.date_end >= since, E.c.date_start < since)
-        ).scalar()
-        floor = min(since, straddling) if straddling else since
+        # Only ranges have date_end, and few end after ``since``: fetched alone, this condition reads the
+        # date_end index (where the store has one) and no engine turns it into a walk of date_start.
+        starts = conn.execute(select(E.c.date_start).where(E.c.date_end >= since)).scalars()
+        floor = min((since, *(start for start in starts if start)))
         found.append(E.c.date_start >= floor)
         if floor != since:
             found.append(or_(E.c.date_start >= since, E.c.date_end >= since))
@@ -81,9 +105,24 @@ def date_bounds(conn: Connection, *, since: str | None, until: str | None) -> li
 
 
 def count(conn: Connection, where: Where) -> tuple[int, int]:
-    """(all matches, dated matches)."""
+    """(all matches, dated matches).
+
+    A membership test that matches far more engagements than the other conditions do is probed
+    (the other conditions' index drives the count, each row checked) instead of gathered.
+    """
+    membership = where.gather
+    if where.tests and (where.common or where.dates):
+        sizes = [int(conn.execute(test.size).scalar_one()) for test in where.tests]
+        if max(sizes) > GATHER_LIMIT:
+            others = int(conn.execute(select(func.count()).where(*where.common, *where.dates)).scalar_one())
+            membership = [
+                test.probe if size > 2 * others else test.gather
+                for test, size in zip(where.tests, sizes, strict=True)
+            ]
     total, dated = conn.execute(
-        select(func.count(), func.count(E.c.date_start)).select_from(E).where(*where.plain)
+        select(func.count(), func.count(E.c.date_start))
+        .select_from(E)
+        .where(*where.common, *where.dates, *membership)
     ).one()
     return int(total), int(dated)
 
@@ -103,12 +142,12 @@ def page(
     rows: list[AnyRow] = []
     if offset < dated:
         membership = where.gather
-        if where.probe and _probe_is_cheaper(conn, matches=dated, wanted=offset + limit):
+        if where.probe and _probe_is_cheaper(conn, where, matches=dated, wanted=offset + limit):
             membership = where.probe
         order = (E.c.date_start.desc(), E.c.id.desc()) if newest_first else (E.c.date_start, E.c.id)
         rows = list(
             conn.execute(
-                query.where(E.c.date_start.is_not(None), *where.common, *membership)
+                query.where(E.c.date_start.is_not(None), *where.common, *where.dates, *membership)
                 .order_by(*order)
                 .limit(limit)
                 .offset(offset)
@@ -124,8 +163,56 @@ def page(
     return rows
 
 
-def _probe_is_cheaper(conn: Connection, *, matches: int, wanted: int) -> bool:
+def _probe_is_cheaper(conn: Connection, where: Where, *, matches: int, wanted: int) -> bool:
+    """Whether walking the dates in range reads fewer rows than gathering every match."""
     if matches * matches <= wanted * 1000:  # too few matches for any walk to pay off
         return False
+    walked = conn.execute(select(func.count(E.c.date_start)).where(*where.dates)).scalar_one()
+    return matches * matches > wanted * int(walked)
+
+
+def activity(conn: Connection, person_ids: Sequence[str]) -> dict[str, tuple[int, str | None, str | None]]:
+    """For each person: (engagements, first start date, last start date).
+
+    Counts come from the participants index alone. Dates of people with few engagements are read
+    by gathering their engagements; a busy person's first and last dates by walking the date index
+    from either end until one of theirs turns up, which stops after a few rows.
+    """
+    counts = {
+        row[0]: int(row[1])
+        for part in _chunks(person_ids)
+        for row in conn.execute(
+            select(EP.c.person_id, func.count()).where(EP.c.person_id.in_(part)).group_by(EP.c.person_id)
+        )
+    }
+    if not counts:
+        return {}
     dated = conn.execute(select(func.count(E.c.date_start))).scalar_one()
-    return matches * matches > wanted * int(dated)
+    busy = [pid for pid, n in counts.items() if _walks(n, dated)]
+    quiet = [pid for pid in counts if pid not in set(busy)]
+    spans: dict[str, tuple[str | None, str | None]] = {
+        row[0]: (row[1], row[2])
+        for part in _chunks(quiet)
+        for row in conn.execute(
+            select(EP.c.person_id, func.min(E.c.date_start), func.max(E.c.date_start))
+            .join(E, E.c.id == EP.c.engagement_id)
+            .where(EP.c.person_id.in_(part))
+            .group_by(EP.c.person_id)
+        )
+    }
+    for pid in busy:
+        attended = exists().where(EP.c.engagement_id == E.c.id, EP.c.person_id == pid)
+        walk = select(E.c.date_start).where(E.c.date_start.is_not(None), attended).limit(1)
+        first = conn.execute(walk.order_by(E.c.date_start)).scalar()
+        last = conn.execute(walk.order_by(E.c.date_start.desc())).scalar()
+        spans[pid] = (first, last)
+    return {pid: (n, *spans.get(pid, (None, None))) for pid, n in counts.items()}
+
+
+def _walks(engagements: int, dated: int) -> bool:
+    """Whether walking the date index finds a person's first and last dates sooner than gathering."""
+    return engagements > BUSY and engagements * engagements > 4 * dated
+
+
+def _chunks(items: Sequence[str], size: int = 500) -> list[Sequence[str]]:
+    return [items[begin : begin + size] for begin in range(0, len(items), size)]

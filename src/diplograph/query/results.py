@@ -76,7 +76,10 @@ class EngagementRecord:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PersonSummary:
-    """A resolved person in a list: enough to pick one and to see how often they appear."""
+    """A resolved person in a list: how often they appear and the first and last engagement dates.
+
+    ``first`` and ``last`` are start dates: a multi-day visit counts from its first day.
+    """
 
     id: str
     name: str

@@ -21,7 +21,8 @@ MN = schema.mentions
 P = schema.persons
 PM = schema.person_mentions
 
-TOUCHED = 50  # engagements and people listed beside a page of reports
+TOUCHED = 50  # engagements listed beside a page of reports
+PEOPLE = 20  # people listed beside it
 
 
 def search(store: Readable, text: str, *, limit: int = 20, offset: int = 0) -> SearchResult:
@@ -89,9 +90,9 @@ def _people(conn: Connection, text: str, report_ids: Sequence[str]) -> tuple[Per
     mentioned = conn.execute(
         select(PM.c.person_id).where(PM.c.report_id.in_(report_ids)).group_by(PM.c.person_id)
         .order_by(func.count().desc(), PM.c.person_id)
-        .limit(TOUCHED)
+        .limit(PEOPLE)
     ).scalars()  # fmt: skip
-    ids = unique([*named, *mentioned])[:TOUCHED]
+    ids = unique([*named, *mentioned])[:PEOPLE]
     rows = {
         row.id: row
         for row in conn.execute(select(P.c.id, P.c.name, P.c.country, P.c.official).where(P.c.id.in_(ids)))

@@ -144,8 +144,6 @@ class Store:
             conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
         write_bands(conn, key, sig)
         index_report(conn, key, title=extraction.article.title, body=extraction.article.text)
-        conn.exec_driver_sql("COMMIT")  # EXPERIMENT: break atomicity
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
         touched = Touched()
         participants = (p for engagement in extraction.engagements for p in engagement.participants)
         people = resolve_people(conn, key, extraction.people, participants)

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, case, func, literal, select, union
+from sqlalchemy import Connection, and_, case, func, select, union
 
 from diplograph import query
 from diplograph.query.engagements import _filters as timeline_filters
@@ -245,8 +245,3 @@ def name_of(conn: Connection, table: str, ident: str) -> str | None:
     source = {"person": P, "mechanism": M}[table]
     value = conn.execute(select(source.c.name).where(source.c.id == ident)).scalar_one_or_none()
     return str(value) if value is not None else None
-
-
-def has_rows(conn: Connection) -> bool:
-    """Whether anything is on file (the overview explains how to add reports when not)."""
-    return conn.execute(select(literal(1)).select_from(R).limit(1)).first() is not None
