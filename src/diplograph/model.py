@@ -238,6 +238,42 @@ class Statement:
     evidence: Evidence
 
 
+CommitmentStage = Literal["proposed", "agreed", "under_way", "done", "reaffirmed"]
+COMMITMENT_STAGES: tuple[CommitmentStage, ...] = ("proposed", "agreed", "under_way", "done", "reaffirmed")
+InitiativeKind = Literal["initiative", "anniversary", "year", "project"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Commitment:
+    """Something one or both sides proposed, agreed or pledged, followed across reports by its topic.
+
+    ``item`` is the committed action in the text's words ("establish a Railway Cooperation
+    Committee"); ``topic`` is the key that threads it across reports ("railway"); ``stage`` is
+    where this report puts it; ``target`` and ``deadline`` are what the text states, if anything.
+    """
+
+    item: str
+    stage: CommitmentStage
+    parties: tuple[str, ...]
+    target: str | None
+    deadline: str | None
+    topic: str
+    mechanism: str | None
+    initiative: str | None
+    domains: tuple[Domain, ...]
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InitiativeMention:
+    """An initiative, themed year, project or anniversary named in a report, under its canonical name."""
+
+    name: str
+    alias: str
+    kind: InitiativeKind
+    evidence: Evidence
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Extraction:
     """Everything extracted from one article; the unit the formats and the store work with."""
@@ -247,5 +283,7 @@ class Extraction:
     people: tuple[Person, ...] = ()
     figures: tuple[Figure, ...] = ()
     statements: tuple[Statement, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    initiatives: tuple[InitiativeMention, ...] = ()
     extractor_version: str = ""
     warnings: tuple[str, ...] = field(default=())
