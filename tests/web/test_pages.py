@@ -100,6 +100,11 @@ def test_pages_timeline_pair_keeps_both_countries(client: Any) -> None:
         assert {"CHN", "VNM"} <= countries
     japan = client.get("/engagements.json?pair=JPN-VNM").json()["engagements"]["items"]
     assert len(japan) == 2
+    reversed_ = client.get("/engagements.json?pair=vnm-jpn").json()
+    assert reversed_["filters"]["pair"] == "JPN-VNM"
+    assert len(reversed_["engagements"]["items"]) == 2
+    dated = client.get("/engagements.json?pair=CHN-VNM&since=2024-12").json()["engagements"]
+    assert [item["date"] for item in dated["items"]] == ["2024-12-10"]
 
 
 def test_pages_timeline_filters_by_kind_status_and_dates(client: Any) -> None:

@@ -145,17 +145,20 @@ def conditions(
 ) -> plan.Where:
     """The timeline's filters (arguments already checked), in the forms plan.page chooses between."""
     common: list[ColumnElement[bool]] = []
+    walking: list[ColumnElement[bool]] = []
     tests = [plan.person_test(person_id(conn, person))] if person is not None else []
     tests += [plan.country_test(code) for code in unique(countries)]
     if mechanism is not None:
         common.append(E.c.mechanism_id.in_(mechanism_ids(conn, mechanism)))
-    if kind is not None:
-        common.append(E.c.kind == kind)
-    if status is not None:
-        common.append(E.c.status == status)
+        walking.append(common[-1])
+    for column, value in ((E.c.kind, kind), (E.c.status, status)):
+        if value is not None:
+            common.append(column == value)
+            walking.append(plan.unindexed(column) == value)
     return plan.Where(
         common=tuple(common),
         tests=tuple(tests),
+        walking=tuple(walking),
         dates=tuple(plan.date_bounds(conn, since=since, until=until)),
     )
 

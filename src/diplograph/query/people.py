@@ -132,31 +132,28 @@ def _aliases(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[str, ...]]
 
 
 def _titles(conn: Connection, ids: Sequence[str]) -> dict[str, tuple[TitleSpan, ...]]:
-    """Titles from the reports (dated by the report) and from engagements (dated by the engagement)."""
-    dates: dict[tuple[str, str], list[str]] = {}
-    reports: dict[tuple[str, str], set[str]] = {}
-    for person, title, date, report in conn.execute(
-        select(PT.c.person_id, PT.c.title, PT.c.date, PT.c.report_id).where(PT.c.person_id.in_(ids))
-    ):
-        dates.setdefault((person, title), []).extend([date] if date else [])
-        reports.setdefault((person, title), set()).add(report)
-    for person, title, date in conn.execute(
-        select(EP.c.person_id, EP.c.title, E.c.date_start)
-        .join(E, E.c.id == EP.c.engagement_id)
-        .where(EP.c.person_id.in_(ids), EP.c.title.is_not(None))
-    ):
-        dates.setdefault((person, title), []).extend([date] if date else [])
-        reports.setdefault((person, title), set())
+    """Each person's titles with the first and last date a report shows them held, and how many reports.
+
+    person_titles rows are dated by the engagement the title was held at, or by the report's
+    publication.
+    """
     spans: dict[str, list[TitleSpan]] = {}
-    for (person, title), found in dates.items():
-        spans.setdefault(person, []).append(
-            TitleSpan(
-                title=title,
-                first=min(found) if found else None,
-                last=max(found) if found else None,
-                sources=len(reports[(person, title)]),
+    for part in chunks(ids):
+        query = (
+            select(
+                PT.c.person_id,
+                PT.c.title,
+                func.min(PT.c.date),
+                func.max(PT.c.date),
+                func.count(PT.c.report_id.distinct()),
             )
+            .where(PT.c.person_id.in_(part))
+            .group_by(PT.c.person_id, PT.c.title)
         )
+        for person, title, first, last, reports in conn.execute(query):
+            spans.setdefault(person, []).append(
+                TitleSpan(title=title, first=first, last=last, sources=reports)
+            )
     return {
         person: tuple(sorted(items, key=lambda s: (s.first is None, s.first or "", s.last or "", s.title)))
         for person, items in spans.items()

@@ -43,6 +43,7 @@ class Test:
     gather: ColumnElement[bool]
     probe: ColumnElement[bool]
     size: Select[Any]
+    exact: bool = False  # size counts the matching engagements themselves, from an index alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Where:
 
     common: tuple[ColumnElement[bool], ...] = ()
     tests: tuple[Test, ...] = ()
+    walking: tuple[ColumnElement[bool], ...] | None = None  # ``common`` with no index to use instead
     dates: tuple[ColumnElement[bool], ...] = ()
 
     @property
@@ -67,12 +69,18 @@ class Where:
         return [*self.common, *self.dates, *self.gather]
 
 
+def unindexed(column: ColumnElement[str]) -> ColumnElement[str]:
+    """The column behind a function no index covers, so a planner keeps to the walk of the dates."""
+    return func.coalesce(column, "")
+
+
 def person_test(person_id: str) -> Test:
     """ "The person attended"."""
     return Test(
         gather=E.c.id.in_(select(EP.c.engagement_id).where(EP.c.person_id == person_id)),
         probe=exists().where(EP.c.engagement_id == E.c.id, EP.c.person_id == person_id),
         size=select(func.count()).select_from(EP).where(EP.c.person_id == person_id),
+        exact=True,
     )
 
 
@@ -110,6 +118,14 @@ def count(conn: Connection, where: Where) -> tuple[int, int]:
     A membership test that matches far more engagements than the other conditions do is probed
     (the other conditions' index drives the count, each row checked) instead of gathered.
     """
+    if len(where.tests) == 1 and where.tests[0].exact and not (where.common or where.dates):
+        # One person alone (a profile, a person's timeline): the participants index counts them all,
+        # and the few undated ones are found from the date index's NULL entries.
+        total = int(conn.execute(where.tests[0].size).scalar_one())
+        undated = conn.execute(
+            select(func.count()).select_from(E).where(E.c.date_start.is_(None), where.tests[0].gather)
+        ).scalar_one()
+        return total, total - int(undated)
     membership = where.gather
     if where.tests and (where.common or where.dates):
         sizes = [int(conn.execute(test.size).scalar_one()) for test in where.tests]
@@ -141,13 +157,13 @@ def page(
     """One page of ``query``'s rows: dated ones by date (then id), undated ones after, by id."""
     rows: list[AnyRow] = []
     if offset < dated:
-        membership = where.gather
+        membership, common = where.gather, where.common
         if where.probe and _probe_is_cheaper(conn, where, matches=dated, wanted=offset + limit):
-            membership = where.probe
+            membership, common = where.probe, where.common if where.walking is None else where.walking
         order = (E.c.date_start.desc(), E.c.id.desc()) if newest_first else (E.c.date_start, E.c.id)
         rows = list(
             conn.execute(
-                query.where(E.c.date_start.is_not(None), *where.common, *where.dates, *membership)
+                query.where(E.c.date_start.is_not(None), *common, *where.dates, *membership)
                 .order_by(*order)
                 .limit(limit)
                 .offset(offset)

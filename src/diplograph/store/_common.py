@@ -58,10 +58,7 @@ class Touched:
     engagements: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     mechanisms: set[str] = field(default_factory=set)
-    planned: set[str] = field(default_factory=set)  # planned engagements whose held_as may change
-
-    def update(self, other: Touched) -> None:
-        self.engagements |= other.engagements
-        self.persons |= other.persons
-        self.mechanisms |= other.mechanisms
-        self.planned |= other.planned
+    # Planned engagements whose held session must be looked for again among all candidates...
+    planned: set[str] = field(default_factory=set)
+    # ...and those for which only these changed held engagements are new candidates.
+    held_near: dict[str, set[str]] = field(default_factory=dict)

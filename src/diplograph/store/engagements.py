@@ -244,8 +244,14 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
         conn.execute(insert(engagement_participants), people)
     conn.execute(insert(engagement_blocks), blocks)
     held = [row["b_id"] for row in updates if row["b_status"] == "held"]
-    held_blocks = {row["block"] for row in blocks if row["status"] == "held"}
-    touched.planned |= {engagement_id for _, engagement_id in _lookup(conn, held_blocks, "planned")}
+    held_blocks: dict[str, set[str]] = {}
+    for filed in blocks:
+        if filed["status"] == "held":
+            held_blocks.setdefault(filed["block"], set()).add(filed["engagement_id"])
+    for block, planned in _lookup(conn, held_blocks, "planned"):
+        touched.held_near.setdefault(planned, set()).update(held_blocks[block])
+    # A planned engagement linked to one of these looks again at all its candidates: its link may
+    # no longer be the best one, or no longer qualify.
     for part in chunks(held):
         touched.planned |= set(
             conn.execute(select(engagements.c.id).where(engagements.c.held_as.in_(part))).scalars()
@@ -319,9 +325,14 @@ def _label(row: Row[Any]) -> str:
     return str(row.source or row.doc)
 
 
-def relink_planned(conn: Connection, ids: Iterable[str]) -> None:
-    """Point each planned engagement at the held one it became (resolve.held_session), or at none."""
-    wanted = sorted(set(ids))
+def relink_planned(conn: Connection, touched: Touched) -> None:
+    """Point planned engagements at the held one each became (resolve.held_session), or at none.
+
+    held_session keeps the best candidate by a score of its own, so a planned engagement whose
+    current link is unchanged only needs comparing that link with the held engagements that
+    changed near it; the others (``touched.planned``) look at every candidate again.
+    """
+    wanted = sorted(touched.planned | set(touched.held_near))
     current: dict[str, str | None] = {}
     for part in chunks(wanted):
         rows = conn.execute(
@@ -330,9 +341,24 @@ def relink_planned(conn: Connection, ids: Iterable[str]) -> None:
             )
         )
         current.update({row.id: row.held_as for row in rows})
-    planned = sorted(current)
-    if not planned:
-        return
+    near = _held_near(conn, sorted(key for key in current if key in touched.planned))
+    for engagement_id, changed in touched.held_near.items():
+        if engagement_id in current and engagement_id not in near:
+            link = current[engagement_id]
+            near[engagement_id] = changed | ({link} if link else set())
+    views = stored_views(conn, sorted(set(current).union(*near.values())))
+    changes = []
+    for engagement_id in sorted(current):
+        candidates = [views[other] for other in sorted(near.get(engagement_id, ())) if other in views]
+        became = resolve.held_session(views[engagement_id], candidates)
+        if became != current[engagement_id]:
+            changes.append({"b_id": engagement_id, "b_held": became})
+    if changes:
+        conn.execute(_HELD_AS, changes)
+
+
+def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
+    """Every held engagement sharing a lookup key with each of these planned ones."""
     keys: dict[str, set[str]] = {}
     for part in chunks(planned):
         query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
@@ -340,16 +366,8 @@ def relink_planned(conn: Connection, ids: Iterable[str]) -> None:
         )
         for block, engagement_id in conn.execute(query):
             keys.setdefault(block, set()).add(engagement_id)
-    near: dict[str, set[str]] = {}
+    near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}
     for block, other in _lookup(conn, keys, "held"):
         for engagement_id in keys[block]:
-            near.setdefault(engagement_id, set()).add(other)
-    views = stored_views(conn, sorted(set(planned).union(*near.values())))
-    changes = []
-    for engagement_id in planned:
-        candidates = [views[other] for other in sorted(near.get(engagement_id, ()))]
-        became = resolve.held_session(views[engagement_id], candidates)
-        if became != current[engagement_id]:
-            changes.append({"b_id": engagement_id, "b_held": became})
-    if changes:
-        conn.execute(_HELD_AS, changes)
+            near[engagement_id].add(other)
+    return near

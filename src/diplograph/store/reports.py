@@ -13,7 +13,7 @@ import struct
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, tuple_, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
@@ -158,17 +158,19 @@ def find_original(
     Only reports that are not duplicates themselves are candidates, so every copy points at the
     first one and no chain forms. Ties go to the smallest id, to stay deterministic.
     """
-    pairs = duplicates.bands(sig)
-    if not pairs:
+    buckets = sorted({bucket for _, bucket in duplicates.bands(sig)})
+    if not buckets:
         return None
-    found = conn.execute(
+    # Counting buckets without their band numbers can only count more, never fewer, shared bands:
+    # the pruning stays exact, and the index on bucket answers it without reading the table.
+    query = (
         select(report_bands.c.report_id)
-        .where(tuple_(report_bands.c.band, report_bands.c.bucket).in_(pairs))
+        .where(report_bands.c.bucket.in_(buckets))
         .group_by(report_bands.c.report_id)
         .having(func.count() >= _least_shared_bands())
-    ).scalars()
+    )
     skip = {report_id, *exclude}
-    ids = sorted(set(found) - skip)
+    ids = sorted(set(conn.execute(query).scalars()) - skip)
     if not ids:
         return None
     rows = conn.execute(

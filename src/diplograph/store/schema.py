@@ -107,7 +107,7 @@ report_bands = Table(
     _report_id(primary_key=True),
     Column("band", Integer, primary_key=True),
     Column("bucket", String(ID), nullable=False, comment="hash of one MinHash band"),
-    Index("ix_report_bands_band_bucket", "band", "bucket"),
+    Index("ix_report_bands_bucket", "bucket", "band", "report_id"),
 )
 
 persons = Table(

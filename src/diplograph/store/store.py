@@ -182,7 +182,8 @@ class Store:
         return found
 
     def load(self, source_key: str) -> Extraction | None:
-        """The Extraction stored for ``source_key``, as it was saved."""
+        """The Extraction stored for ``source_key``, as it was saved (issue 5's statements,
+        commitments and initiatives are not stored yet, so they come back empty)."""
         with self._engine.connect() as conn:
             return load_extraction(conn, report_id(source_key))
 
@@ -203,7 +204,7 @@ class Store:
 def _settle(conn: Connection, touched: Touched, *, removed: bool) -> None:
     """Bring resolved entities in line with the facts: recompute, relink planned sessions, collect orphans."""
     recompute(conn, touched.engagements, touched)
-    relink_planned(conn, touched.planned)
+    relink_planned(conn, touched)
     if removed:
         collect_people(conn, touched.persons)
         collect_mechanisms(conn, touched.mechanisms)

@@ -10,7 +10,7 @@ from diplograph import query
 from diplograph.query.lookup import person_id
 from diplograph.query.results import EngagementRecord, Network
 from diplograph.web import reads
-from diplograph.web.data import Choice, NetworkView, Overview, Timeline, TimelineFilters
+from diplograph.web.data import Choice, NetworkView, Overview, PairCount, Timeline, TimelineFilters
 from diplograph.web.params import (
     CountryFilter,
     Kind,
@@ -75,7 +75,7 @@ def register(pages: Pages, ctx: Context) -> None:
         filters = TimelineFilters(
             person_name=person_name,
             mechanism_name=mechanism_name,
-            pair=pair.upper() if pair else None,
+            pair="-".join(sorted(pair.upper().split("-"))) if pair else None,
             country=country,
             person=person,
             mechanism=mechanism,
@@ -117,7 +117,7 @@ def register(pages: Pages, ctx: Context) -> None:
         return Timeline(
             filters=filters,
             engagements=page,
-            pairs=tuple(Choice(value=p.pair, label=f"{p.countries[0]} – {p.countries[1]}") for p in pairs),
+            pairs=_pair_choices(pairs, filters.pair),
             mechanisms=mechanisms,
             kinds=get_args(Kind),
         )
@@ -173,6 +173,18 @@ def register(pages: Pages, ctx: Context) -> None:
             until=until,
             min_weight=min_weight,
         )
+
+
+PAIR_CHOICES = 100  # busiest pairs offered in the timeline's select box; others can be typed in the URL
+
+
+def _pair_choices(pairs: tuple[PairCount, ...], chosen: str | None) -> tuple[Choice, ...]:
+    """The busiest pairs, and the chosen one wherever it ranks, as select options."""
+    shown = [p for rank, p in enumerate(pairs) if rank < PAIR_CHOICES or p.pair == chosen]
+    if chosen and chosen not in {p.pair for p in shown}:
+        first, _, second = chosen.partition("-")
+        shown.append(PairCount(pair=chosen, countries=(first, second), engagements=0, first=None, last=None))
+    return tuple(Choice(value=p.pair, label=f"{p.countries[0]} – {p.countries[1]}") for p in shown)
 
 
 def trim(graph: Network, *, focus: str | None, top: int) -> Network:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, and_, case, func, select, union
+from sqlalchemy import Connection, and_, case, func, or_, select, union
 
 from diplograph import query
 from diplograph.query.engagements import _filters as timeline_filters
@@ -204,12 +204,30 @@ def pair_timeline(
             since=query.check_date(since, name="since"),
             until=query.check_date(until, name="until"),
         )
-        where.append(E.c.id.in_(_pair_ids(first, second)))
-        total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
-        rows = conn.execute(
-            engagement_select().where(*where).order_by(*chronological()).limit(limit).offset(offset)
-        ).all()
+        if since or until or person or mechanism:
+            # Few candidates: test each one for the two countries.
+            where += [_involves(first), _involves(second)]
+        else:
+            where.append(E.c.id.in_(_pair_ids(first, second)))
+        # One statement counts and pages, so the pair's engagements are looked up once.
+        counted = engagement_select().add_columns(func.count().over().label("pair_total"))
+        page = counted.where(*where).order_by(*chronological()).limit(limit).offset(offset)
+        rows = conn.execute(page).all()
+        if rows:
+            total = int(rows[0].pair_total)
+        else:
+            total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
         return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
+
+
+def _involves(code: str | None) -> Any:
+    """A participant of country ``code``, or the venue in it (checked per engagement)."""
+    people = (
+        select(EP.c.person_id)
+        .join(P, P.c.id == EP.c.person_id)
+        .where(EP.c.engagement_id == E.c.id, P.c.country == code)
+    )
+    return or_(E.c.location_country == code, people.exists())
 
 
 def _pair_ids(first: str | None, second: str | None) -> Any:
@@ -219,11 +237,17 @@ def _pair_ids(first: str | None, second: str | None) -> Any:
     person), so the cost follows that country's engagements rather than the whole table.
     """
     ep1, ep2, p1, p2 = EP.alias("ep1"), EP.alias("ep2"), P.alias("p1"), P.alias("p2")
+    # EXISTS rather than a join on the second country: a join lets SQLite pair every person of
+    # one country with every person of the other before looking at any engagement.
+    other = (
+        select(ep2.c.person_id)
+        .join(p2, p2.c.id == ep2.c.person_id)
+        .where(ep2.c.engagement_id == ep1.c.engagement_id, p2.c.country == second)
+    )
     both = (
         select(ep1.c.engagement_id)
         .join(p1, and_(p1.c.id == ep1.c.person_id, p1.c.country == first))
-        .join(ep2, ep2.c.engagement_id == ep1.c.engagement_id)
-        .join(p2, and_(p2.c.id == ep2.c.person_id, p2.c.country == second))
+        .where(other.exists())
     )
     hosted = [
         select(EP.c.engagement_id)

@@ -261,7 +261,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("report_id", "band", name=op.f("pk_report_bands")),
     )
-    op.create_index("ix_report_bands_band_bucket", "report_bands", ["band", "bucket"], unique=False)
+    op.create_index("ix_report_bands_bucket", "report_bands", ["bucket", "band", "report_id"], unique=False)
     op.create_table(
         "report_people",
         sa.Column("report_id", sa.String(length=32), nullable=False),
@@ -470,7 +470,7 @@ def downgrade() -> None:
     op.drop_table("engagement_blocks")
     op.drop_index(op.f("ix_report_people_person_id"), table_name="report_people")
     op.drop_table("report_people")
-    op.drop_index("ix_report_bands_band_bucket", table_name="report_bands")
+    op.drop_index("ix_report_bands_bucket", table_name="report_bands")
     op.drop_table("report_bands")
     op.drop_index(op.f("ix_person_mentions_person_id"), table_name="person_mentions")
     op.drop_table("person_mentions")
