@@ -15,7 +15,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from diplograph.errors import ConfigError
 from diplograph.extract import gazetteer
@@ -24,7 +24,7 @@ from diplograph.extract.gazetteer import read_table
 from diplograph.extract.normalize import ascii_name
 from diplograph.model import Evidence, InitiativeKind, InitiativeMention
 
-__all__ = ["InitiativeHit", "fold_keep", "alias_pattern", "find_initiatives", "initiative_hits"]
+__all__ = ["InitiativeHit", "alias_pattern", "find_initiatives", "fold_keep", "initiative_hits"]
 
 _KINDS: tuple[InitiativeKind, ...] = ("initiative", "anniversary", "year", "project")
 _PAIR_SLOT = "{pair}"
@@ -38,10 +38,16 @@ _EXPLICIT_PAIR = re.compile(r"([a-z][a-z.]*(?: [a-z]+)?)\s*-\s*([a-z][a-z.]*(?: 
 _BETWEEN = re.compile(r"\s+between\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)\s+and\s+(?:the\s+)?([a-z]+(?: [a-z]+)?)")
 _YEAR_AROUND = re.compile(r"(?:19|20)\d\d")
 _UNITS = ("first second third fourth fifth sixth seventh eighth ninth").split()
-_TEENS = ("tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth").split()
+_TEENS = (
+    "tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
 _TENS = ("twenty thirty forty fifty sixty seventy eighty ninety").split()
 _ORDINAL = (
-    r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|(?:(?:" + "|".join(_TENS) + r")[- ])?(?:" + "|".join(_UNITS) + r")|"
+    r"(?P<ord>\d{1,3}(?:st|nd|rd|th)|(?:(?:"
+    + "|".join(_TENS)
+    + r")[- ])?(?:"
+    + "|".join(_UNITS)
+    + r")|"
     + "|".join(_TEENS)
     + r"|(?:twent|thirt|fort|fift|sixt|sevent|eight|ninet)ieth|(?:one )?hundredth)"
 )
@@ -75,15 +81,16 @@ class InitiativeHit:
     topic: str
 
 
+_SPECIAL = {"đ": "d", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "–": "-"}
+_SPECIAL |= {"—": "-", "‑": "-", "−": "-", "\u00a0": " "}
+
+
 class _FoldTable(dict[int, str]):
     """Each character to one lower-case ASCII character where it has one, else itself (lengths kept)."""
 
-    _SPECIAL = {"đ": "d", "’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "„": '"', "–": "-"}
-    _SPECIAL |= {"—": "-", "‑": "-", "−": "-", "\u00a0": " "}
-
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        value = self._SPECIAL.get(char)
+        value = _SPECIAL.get(char)
         if value is None:
             base = unicodedata.normalize("NFKD", char)[:1]
             value = base if base.isascii() and base else char
@@ -94,6 +101,7 @@ class _FoldTable(dict[int, str]):
 _FOLD = _FoldTable()
 
 
+@lru_cache(maxsize=8)
 def fold_keep(text: str) -> str:
     """Lower case without diacritics or curly quotes, the same length as ``text`` so offsets carry over."""
     lowered = text.lower()
@@ -105,13 +113,14 @@ def fold_keep(text: str) -> str:
 def alias_pattern(alias: str) -> str:
     """A regex for an alias over fold_keep text: any blank, quote or hyphen between words, a plural "s".
 
-    ``{pair}`` becomes an optional slot for two names joined by a hyphen ("Viet Nam-China").
+    ``{pair}`` becomes a slot for two names joined by a hyphen ("Viet Nam-China"); the lexicon
+    strips it from the start of an alias and reads a pair before the match instead.
     """
     tokens = [t for t in re.split(r"[\s\-–/]+", fold_keep(alias).replace(_PAIR_SLOT, " {pair} ")) if t]
     parts: list[str] = []
     for i, token in enumerate(tokens):
         if token == _PAIR_SLOT:
-            parts.append(f"(?:{_PAIR})?")
+            parts.append(f"(?:{_PAIR})")
             continue
         word = token.strip("\"'()")
         regex = _SPELLING.get(word) or re.escape(word).replace("iza", "i[sz]a").replace("isa", "i[sz]a")
@@ -200,7 +209,9 @@ def _eligible(row: _Row, named: frozenset[str], pair: frozenset[str]) -> bool:
         return True
     members = set(row.countries)
     blocs = members & set(_BLOCS.values())
-    return members == parties or bool(blocs) and not named and bool((members - blocs) & parties)
+    if len(parties) == 1:
+        return parties <= members
+    return members == parties or (bool(blocs) and not named and bool((members - blocs) & parties))
 
 
 def _pair_names(codes: frozenset[str]) -> str:
@@ -220,14 +231,16 @@ def _named(template: str, parties: frozenset[str]) -> str:
     return " ".join(template.replace(_PAIR_SLOT, " ").split())
 
 
-def _year_name(row: _Row, folded: str, start: int, end: int) -> str | None:
+def _stated_years(folded: str, start: int, end: int) -> list[str]:
+    """Years written beside a mention ("2025 China-Vietnam Year of ...", "... Exchange 2025")."""
+    return _YEAR_AROUND.findall(folded, max(0, start - 5), min(len(folded), end + 5))
+
+
+def _year_name(row: _Row, stated: list[str]) -> str:
     """A themed year's name with its year: the one the mention states, else the row's only one."""
-    around = folded[max(0, start - 5) : min(len(folded), end + 5)]
-    stated = _YEAR_AROUND.findall(around)
-    if stated:
-        fitting = [y for y in row.years if any(s in y for s in stated)] if row.years else stated[:1]
-        return f"{row.name} {fitting[0]}" if fitting else None
-    return f"{row.name} {row.years[0]}" if len(row.years) == 1 else row.name
+    fitting = [year for year in row.years if year in stated]
+    year = (fitting or stated or (list(row.years) if len(row.years) == 1 else [""]))[0]
+    return f"{row.name} {year}".strip()
 
 
 def _ordinal_number(text: str) -> int:
@@ -255,7 +268,9 @@ def _ordinal_text(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def initiative_hits(text: str, *, pair: tuple[str, ...] = (), folded: str | None = None) -> list[InitiativeHit]:
+def initiative_hits(
+    text: str, *, pair: tuple[str, ...] = (), folded: str | None = None
+) -> list[InitiativeHit]:
     """Every mention in ``text`` (pass the masked text to skip credits), at exact offsets, in text order."""
     folded = fold_keep(text) if folded is None else folded
     parties = frozenset(pair)
@@ -266,11 +281,16 @@ def initiative_hits(text: str, *, pair: tuple[str, ...] = (), folded: str | None
         before = _PAIR_BEFORE.search(folded, max(0, start - 30), start)
         named, first = _explicit_pair(folded, before.start() if before else start, end)
         start = min(start, first)
-        for row in (rows[n] for n in numbers if _eligible(rows[n], named, parties)):
-            name = _year_name(row, folded, start, end) if row.kind == "year" else _named(row.name, named or parties)
-            if name is not None:
-                hits.append(InitiativeHit(start, end, name, row.kind, _named(row.topic, named or parties)))
-                break
+        stated = _stated_years(folded, start, end)
+        # Rows whose year the mention states first: "ASEAN-China ... 2024" and "China-Vietnam ... 2025".
+        fitting = sorted(
+            (rows[n] for n in numbers if _eligible(rows[n], named, parties)),
+            key=lambda row: not set(stated) & set(row.years),
+        )
+        if fitting:
+            row = fitting[0]
+            name = _year_name(row, stated) if row.kind == "year" else _named(row.name, named or parties)
+            hits.append(InitiativeHit(start, end, name, row.kind, _named(row.topic, named or parties)))
     hits.extend(_anniversary_hits(text, folded, parties))
     hits.sort(key=lambda h: h.start)
     return hits
@@ -280,6 +300,8 @@ def _anniversary_hits(text: str, folded: str, pair: frozenset[str]) -> list[Init
     """ "the 75th anniversary of the diplomatic relations": counted, named, keyed by the pair."""
     hits: list[InitiativeHit] = []
     rows = _rows()
+    if "anniversary" not in folded:
+        return hits
     for match in _ANNIVERSARY.finditer(folded):
         ordinal = _ordinal_text(_ordinal_number(match.group("ord")))
         at = match.end()

@@ -11,6 +11,7 @@ a few statements, so a save costs about the same on PostgreSQL as on SQLite.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
@@ -28,7 +29,15 @@ from diplograph.store.schema import (
     reports,
 )
 
-__all__ = ["attach_all", "mention_id", "mention_view", "recompute", "relink_planned", "stored_views"]
+__all__ = [
+    "attach_all",
+    "lookup",
+    "mention_id",
+    "mention_view",
+    "recompute",
+    "stored_views",
+    "with_participants",
+]
 
 _REBUILD = (
     update(engagements)
@@ -88,18 +97,30 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         wanted = set().union(
             *(keys for view, keys in zip(views, blocks, strict=True) if view.status == status)
         )
-        for block, engagement_id in _lookup(conn, wanted, status):
+        for block, engagement_id in lookup(conn, wanted, status):
             by_block.setdefault((status, block), set()).add(engagement_id)
-    stored = stored_views(conn, sorted(set().union(*by_block.values())) if by_block else [])
+    bare = stored_views(conn, sorted(set().union(*by_block.values())) if by_block else [], participants=False)
+    candidates = [
+        sorted(
+            found
+            for found in {found for key in keys for found in by_block.get((view.status, key), ())}
+            if _hopeful(bare[found], view)
+        )
+        for view, keys in zip(views, blocks, strict=True)
+    ]
+    stored = with_participants(conn, bare, sorted(set().union(*candidates)))
     chosen: list[str] = []
     created: dict[str, EngagementView] = {}
-    for view, keys in zip(views, blocks, strict=True):
-        ids = sorted({found for key in keys for found in by_block.get((view.status, key), ())} - set(chosen))
-        matches = [stored[found] for found in ids if resolve.same_engagement(stored[found], view)]
+    for view, ids in zip(views, candidates, strict=True):
+        matches = [
+            stored[found]
+            for found in ids
+            if found not in chosen and resolve.same_engagement(stored[found], view)
+        ]
         if matches:
             engagement_id = min(matches, key=lambda match: _rank(match, view)).id or ""
         else:
-            engagement_id = _new_id(resolve.engagement_id(view), taken=stored.keys() | created.keys())
+            engagement_id = _new_id(resolve.engagement_id(view), taken=bare.keys() | created.keys())
             created[engagement_id] = view
         chosen.append(engagement_id)
     clashes = _existing(conn, list(created))
@@ -115,7 +136,7 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     return chosen
 
 
-def _lookup(conn: Connection, blocks: Iterable[str], status: str) -> list[tuple[str, str]]:
+def lookup(conn: Connection, blocks: Iterable[str], status: str) -> list[tuple[str, str]]:
     """(block, engagement id) of every engagement of ``status`` filed under one of ``blocks``."""
     found: list[tuple[str, str]] = []
     for part in chunks(sorted(set(blocks))):
@@ -124,6 +145,15 @@ def _lookup(conn: Connection, blocks: Iterable[str], status: str) -> list[tuple[
         )
         found.extend((block, engagement_id) for block, engagement_id in conn.execute(query))
     return found
+
+
+def _hopeful(stored: EngagementView, view: EngagementView) -> bool:
+    """same_engagement as if the stored engagement had the view's participants.
+
+    Never False where the real answer could be True (sharing everyone is the best case), so the
+    participants of the other candidates need not be read at all.
+    """
+    return resolve.same_engagement(replace(stored, participants=view.participants), view)
 
 
 def _rank(candidate: EngagementView, view: EngagementView) -> tuple[int, bool, str]:
@@ -169,30 +199,42 @@ def _new_row(engagement_id: str, view: EngagementView, stamp: Any) -> dict[str, 
     }
 
 
-def stored_views(conn: Connection, ids: Sequence[str]) -> dict[str, EngagementView]:
-    """Resolution views of stored engagements, by id."""
+def stored_views(
+    conn: Connection, ids: Sequence[str], *, participants: bool = True
+) -> dict[str, EngagementView]:
+    """Resolution views of stored engagements, by id; without ``participants``, with nobody in them."""
     views: dict[str, EngagementView] = {}
     for part in chunks(ids):
-        people: dict[str, set[str]] = {}
-        for engagement_id, person_id in conn.execute(
-            select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
-                engagement_participants.c.engagement_id.in_(part)
-            )
-        ):
-            people.setdefault(engagement_id, set()).add(person_id)
         for row in conn.execute(select(engagements).where(engagements.c.id.in_(part))):
             views[row.id] = EngagementView(
                 id=row.id,
                 kind=row.kind,
                 status=row.status,
                 date=row.date_start if not row.date_end else f"{row.date_start}/{row.date_end}",
-                participants=frozenset(people.get(row.id, ())),
+                participants=frozenset(),
                 mechanism_id=row.mechanism_id,
                 ordinal=row.ordinal,
                 location=row.location,
                 report_id=None,
             )
-    return views
+    return with_participants(conn, views, ids) if participants else views
+
+
+def with_participants(
+    conn: Connection, views: dict[str, EngagementView], ids: Sequence[str]
+) -> dict[str, EngagementView]:
+    """``views`` with the participants of the engagements ``ids`` read in."""
+    people: dict[str, set[str]] = {}
+    for part in chunks(ids):
+        query = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
+            engagement_participants.c.engagement_id.in_(part)
+        )
+        for engagement_id, person_id in conn.execute(query):
+            people.setdefault(engagement_id, set()).add(person_id)
+    return {
+        key: replace(view, participants=frozenset(people[key])) if key in people else view
+        for key, view in views.items()
+    }
 
 
 def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
@@ -248,7 +290,7 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     for filed in blocks:
         if filed["status"] == "held":
             held_blocks.setdefault(filed["block"], set()).add(filed["engagement_id"])
-    for block, planned in _lookup(conn, held_blocks, "planned"):
+    for block, planned in lookup(conn, held_blocks, "planned"):
         touched.held_near.setdefault(planned, set()).update(held_blocks[block])
     # A planned engagement linked to one of these looks again at all its candidates: its link may
     # no longer be the best one, or no longer qualify.
@@ -323,51 +365,3 @@ def _fields(view: EngagementView) -> dict[str, Any]:
 
 def _label(row: Row[Any]) -> str:
     return str(row.source or row.doc)
-
-
-def relink_planned(conn: Connection, touched: Touched) -> None:
-    """Point planned engagements at the held one each became (resolve.held_session), or at none.
-
-    held_session keeps the best candidate by a score of its own, so a planned engagement whose
-    current link is unchanged only needs comparing that link with the held engagements that
-    changed near it; the others (``touched.planned``) look at every candidate again.
-    """
-    wanted = sorted(touched.planned | set(touched.held_near))
-    current: dict[str, str | None] = {}
-    for part in chunks(wanted):
-        rows = conn.execute(
-            select(engagements.c.id, engagements.c.held_as).where(
-                engagements.c.id.in_(part), engagements.c.status == "planned"
-            )
-        )
-        current.update({row.id: row.held_as for row in rows})
-    near = _held_near(conn, sorted(key for key in current if key in touched.planned))
-    for engagement_id, changed in touched.held_near.items():
-        if engagement_id in current and engagement_id not in near:
-            link = current[engagement_id]
-            near[engagement_id] = changed | ({link} if link else set())
-    views = stored_views(conn, sorted(set(current).union(*near.values())))
-    changes = []
-    for engagement_id in sorted(current):
-        candidates = [views[other] for other in sorted(near.get(engagement_id, ())) if other in views]
-        became = resolve.held_session(views[engagement_id], candidates)
-        if became != current[engagement_id]:
-            changes.append({"b_id": engagement_id, "b_held": became})
-    if changes:
-        conn.execute(_HELD_AS, changes)
-
-
-def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
-    """Every held engagement sharing a lookup key with each of these planned ones."""
-    keys: dict[str, set[str]] = {}
-    for part in chunks(planned):
-        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
-            engagement_blocks.c.engagement_id.in_(part)
-        )
-        for block, engagement_id in conn.execute(query):
-            keys.setdefault(block, set()).add(engagement_id)
-    near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}
-    for block, other in _lookup(conn, keys, "held"):
-        for engagement_id in keys[block]:
-            near[engagement_id].add(other)
-    return near

@@ -23,11 +23,12 @@ from diplograph.model import Extraction
 from diplograph.resolve import duplicates
 from diplograph.store import facts, schema
 from diplograph.store._common import Touched, digest, now
-from diplograph.store.engagements import recompute, relink_planned
+from diplograph.store.engagements import recompute
 from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
 from diplograph.store.load import load_extraction
 from diplograph.store.mechanisms import collect_mechanisms
 from diplograph.store.people import collect_people, resolve_people
+from diplograph.store.planned import relink_planned
 from diplograph.store.reports import (
     check_storable,
     dependents,

@@ -204,19 +204,20 @@ def pair_timeline(
             since=query.check_date(since, name="since"),
             until=query.check_date(until, name="until"),
         )
+        ordered_ = engagement_select().order_by(*chronological()).limit(limit).offset(offset)
         if since or until or person or mechanism:
-            # Few candidates: test each one for the two countries.
+            # Few candidates: test each one for the two countries; the page stops at ``limit``.
             where += [_involves(first), _involves(second)]
-        else:
-            where.append(E.c.id.in_(_pair_ids(first, second)))
-        # One statement counts and pages, so the pair's engagements are looked up once.
-        counted = engagement_select().add_columns(func.count().over().label("pair_total"))
-        page = counted.where(*where).order_by(*chronological()).limit(limit).offset(offset)
-        rows = conn.execute(page).all()
-        if rows:
-            total = int(rows[0].pair_total)
-        else:
             total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
+            rows = conn.execute(ordered_.where(*where)).all()
+        else:
+            # Many: collect the pair's engagements once, counting and paging in one statement.
+            where.append(E.c.id.in_(_pair_ids(first, second)))
+            counted = ordered_.add_columns(func.count().over().label("pair_total")).where(*where)
+            rows = conn.execute(counted).all()
+            total = int(rows[0].pair_total) if rows else 0
+            if not rows and offset:
+                total = conn.execute(select(func.count()).select_from(E).where(*where)).scalar_one()
         return Page(items=tuple(hydrate(conn, rows)), total=total, limit=limit, offset=offset)
 
 

@@ -1,0 +1,93 @@
+"""Planned engagements and the held ones they became: the 16th meeting announced in November, held
+on 10 December, is one thread (``engagements.held_as``).
+
+resolve.held_session picks the best held candidate by a score of each candidate alone, so links are
+kept up to date incrementally: a planned engagement whose own facts or current link changed looks at
+every candidate again (``Touched.planned``); one that merely has new or changed held engagements
+near it (``Touched.held_near``) only compares those with its current link. Candidates that could not
+qualify even if they shared every participant are set aside before their participants are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from sqlalchemy import Connection, bindparam, select, update
+
+from diplograph import resolve
+from diplograph.resolve import EngagementView
+from diplograph.store._common import Touched, chunks
+from diplograph.store.engagements import lookup, stored_views, with_participants
+from diplograph.store.schema import engagement_blocks, engagements
+
+__all__ = ["relink_planned"]
+
+_HELD_AS = (
+    update(engagements).where(engagements.c.id == bindparam("b_id")).values(held_as=bindparam("b_held"))
+)
+_EVERYONE = frozenset({"*"})  # stands for "the same people" when participants are not read yet
+
+
+def relink_planned(conn: Connection, touched: Touched) -> None:
+    """Point each touched planned engagement at the held one it became, or at none."""
+    wanted = sorted(touched.planned | set(touched.held_near))
+    current: dict[str, str | None] = {}
+    for part in chunks(wanted):
+        # Status is checked here, not in SQL: SQLite, without statistics, would read the ids through
+        # the status index, i.e. every planned engagement, instead of looking each id up.
+        rows = conn.execute(
+            select(engagements.c.id, engagements.c.held_as, engagements.c.status).where(
+                engagements.c.id.in_(part)
+            )
+        )
+        current.update({row.id: row.held_as for row in rows if row.status == "planned"})
+    near = _held_near(conn, sorted(key for key in current if key in touched.planned))
+    for engagement_id, changed in touched.held_near.items():
+        if engagement_id in current and engagement_id not in near:
+            near[engagement_id] = set(changed)
+    bare = stored_views(conn, sorted(set(current).union(*near.values())), participants=False)
+    for engagement_id, others in near.items():
+        near[engagement_id] = {
+            other for other in others if other in bare and _hopeful(bare[engagement_id], bare[other])
+        }
+    near = {key: others for key, others in near.items() if others or key in touched.planned}
+    for engagement_id in near:
+        link = current[engagement_id]
+        if link is not None:
+            near[engagement_id].add(link)
+    views = with_participants(conn, bare, sorted(set(near).union(*near.values())))
+    changes = []
+    for engagement_id in sorted(near):
+        candidates = [views[other] for other in sorted(near[engagement_id]) if other in views]
+        became = resolve.held_session(views[engagement_id], candidates)
+        if became != current[engagement_id]:
+            changes.append({"b_id": engagement_id, "b_held": became})
+    if changes:
+        conn.execute(_HELD_AS, changes)
+
+
+def _hopeful(planned: EngagementView, held: EngagementView) -> bool:
+    """Whether ``held`` could be what ``planned`` became if both had the same people."""
+    return (
+        resolve.held_session(
+            replace(planned, participants=_EVERYONE), [replace(held, participants=_EVERYONE)]
+        )
+        is not None
+    )
+
+
+def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
+    """Every held engagement sharing a lookup key with each of these planned ones."""
+    keys: dict[str, set[str]] = {}
+    for part in chunks(planned):
+        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
+            engagement_blocks.c.engagement_id.in_(part)
+        )
+        for block, engagement_id in conn.execute(query):
+            keys.setdefault(block, set()).add(engagement_id)
+    near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}
+    for block, other in lookup(conn, keys, "held"):
+        for engagement_id in keys[block]:
+            near[engagement_id].add(other)
+    return near
