@@ -29,8 +29,14 @@ $(STAMP):
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
+# The demo ends by serving the web app in the foreground (Ctrl-C stops it); with CI set it stops
+# after showing the data, so that it can run unattended.
 demo: setup
-	$(BIN)/diplograph extract src/diplograph/samples/ --format pretty
+	rm -f demo.db
+	$(BIN)/diplograph add demo.db src/diplograph/samples/
+	$(BIN)/diplograph engagements demo.db --table --limit 20
+	$(BIN)/diplograph mechanisms demo.db
+	@if [ -z "$${CI:-}" ]; then $(BIN)/diplograph serve demo.db; fi
 
 lint: setup
 	$(BIN)/ruff check $(SOURCES)
@@ -41,6 +47,7 @@ lint: setup
 # One throwaway PostgreSQL server for the whole run (scripts/postgres.sh installs it if missing);
 # the store tests read its URL from DIPLOGRAPH_TEST_PG. Outside CI a failed start only skips them.
 test: setup lint
+	@if [ -n "$${CI:-}" ] || { [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; }; then scripts/chromium.sh; fi
 	@pg=$$(scripts/postgres.sh start) || { [ -z "$${CI:-}" ] || exit 1; pg=; }; \
 	trap '[ -z "$$pg" ] || scripts/postgres.sh stop "$$pg" >/dev/null' EXIT; \
 	DIPLOGRAPH_TEST_PG=$$pg $(BIN)/pytest
@@ -48,8 +55,10 @@ test: setup lint
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_store.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf build dist .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache src/*.egg-info
 	rm -f benchmarks/results/*.tmp
+	rm -rf test-artifacts
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -exec rm -rf {} +

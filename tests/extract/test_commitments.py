@@ -293,6 +293,7 @@ def test_commitments_without_a_pair_keep_the_speaking_side() -> None:
     assert [(c.stage, c.topic, c.parties) for c in found] == [("agreed", "port", ("JPN",))]
 
 
+_ACTS: tuple[StatementAct, ...] = ("agreed", "proposed", "said", "affirmed", "supported", "invited")
 _WORDS = st.sampled_from(
     "agreed to , ; and build railway the open border gates this year by 2030 US$5 billion three lines "
     "should will Vietnam China construction began was established".split()
@@ -305,7 +306,7 @@ def test_commitments_any_statement_gives_items_of_the_text(words: list[str], dat
     text = " ".join(words) + "."
     start = data.draw(st.integers(0, len(text) - 1))
     end = data.draw(st.integers(start, len(text)))
-    act = data.draw(st.sampled_from(["agreed", "proposed", "said", "affirmed", "supported", "invited"]))
+    act = data.draw(st.sampled_from(_ACTS))
     statement = _statement(text, text[start:end] or text, act=act)
     for commitment in find_commitments(text, [statement], anchor_year=2025, pair=CV):
         assert commitment.item in text

@@ -110,10 +110,8 @@ class _Item:
     evidence: Evidence
     speaker: str | None = None
     statement: int = -1
-    opening: tuple[int, int] = (
-        0,
-        0,
-    )  # words before the items that apply to all ("Over the next three years")
+    # Words before the items that apply to all of them ("Over the next three years, ...").
+    opening: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +183,8 @@ def _stage(ctx: _Ctx, statement: Statement) -> tuple[CommitmentStage, int] | Non
     subject = _SUBJECT.match(quote)
     nominal = act != "agreed" and (_NOMINAL.match(quote) is not None or re.match(r"(?i)\w+ing\b", quote))
     if act == "affirmed" and not _REAFFIRM.search(verb_zone):
-        return (
-            ("proposed", 0) if nominal else None
-        )  # "China views ..." states; "highlighted the building of" proposes
+        # "China views ..." states a view; "highlighted the building of ..." puts an action forward.
+        return ("proposed", 0) if nominal else None
     if subject is None and not nominal:
         return None
     body = subject.end() if subject else 0
@@ -206,17 +203,9 @@ def _statement_items(ctx: _Ctx, statement: Statement, index: int) -> list[_Item]
     stage, body = found
     parties = _parties(ctx, statement.side, both=statement.speaker_kind == "both" or stage == "agreed")
     start = statement.content.start + body
+    opening = (statement.content.start, start)
     return [
-        _Item(
-            a,
-            b,
-            stage,
-            parties,
-            statement.evidence,
-            statement.speaker,
-            index,
-            (statement.content.start, start),
-        )
+        _Item(a, b, stage, parties, statement.evidence, statement.speaker, index, opening)
         for a, b in _split(ctx.text, start, statement.content.end)
     ]
 
@@ -240,6 +229,7 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """An item without the connective that joined it ("and", "to") or closing punctuation."""
     lead = re.match(r"(?i)[\s,;:\"“”]*(?:(?:and|as well as|to|while)\s+)?", text[start:end])
     start += lead.end() if lead else 0
     while end > start and text[end - 1] in ' \t\n,;:."“”':
