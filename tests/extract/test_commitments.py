@@ -155,7 +155,8 @@ def test_commitments_relative_deadline_needs_an_anchor() -> None:
     [
         ("provide 1,000 scholarships to students", "1,000 scholarships"),
         ("lift trade by 20 percent", "20 percent"),
-        ("double two-way investment", "double"),
+        ("double two-way investment", "double two-way investment"),
+        ("sign an agreement on avoiding double taxation", None),
         ("raise turnover to 50 billion US dollars", "50 billion US dollars"),
         ("deepen ties between the two countries", None),
         ("hold the 16th meeting in 2026", None),

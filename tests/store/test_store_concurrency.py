@@ -12,7 +12,9 @@ from diplograph.store import open_store
 from diplograph.store.schema import engagements, persons, reports
 
 
-def test_store_concurrency_two_writers_queue(store_url: str, fresh_url: object, samples: list[Extraction]) -> None:
+def test_store_concurrency_two_writers_queue(
+    store_url: str, fresh_url: object, samples: list[Extraction]
+) -> None:
     errors: list[BaseException] = []
 
     def write(share: list[Extraction]) -> None:

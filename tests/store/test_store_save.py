@@ -188,10 +188,11 @@ def test_store_save_failure_mid_save_leaves_nothing(
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(store_facts, "write_figures", broken)
-    with pytest.raises(RuntimeError, match="disk on fire"):
+    with pytest.raises(StoreError, match="disk on fire") as caught:
         store.save(samples[5], source_key=samples[5].article.origin)
+    assert isinstance(caught.value.__cause__, RuntimeError)
     edited = dataclasses.replace(samples[0], extractor_version="edited")
-    with pytest.raises(RuntimeError, match="disk on fire"):
+    with pytest.raises(StoreError, match="disk on fire"):
         store.save(edited, source_key=samples[0].article.origin)
     assert dump(store.engine) == before
     monkeypatch.undo()

@@ -17,10 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from diplograph.extract import gazetteer
+from diplograph.extract.commitments import find_commitments
 from diplograph.extract.dates import find_dates
 from diplograph.extract.drafts import DocContext
 from diplograph.extract.engagements import extract_engagements
 from diplograph.extract.figures import find_figures
+from diplograph.extract.initiatives import find_initiatives
 from diplograph.extract.normalize import fold
 from diplograph.extract.people import PeopleIndex, scan_people
 from diplograph.extract.records import to_extraction
@@ -133,6 +135,15 @@ def extract_article(article: Article) -> Extraction:
     drafts = extract_engagements(ctx)
     statements = find_statements(text, ctx.masked, infos, people, pair=pair)
     year = int(anchor.start[:4]) if anchor else None
+    commitments = find_commitments(
+        text,
+        statements,
+        anchor_year=year,
+        pair=pair,
+        mechanisms=[d.mechanism for d in drafts if d.mechanism],
+        masked=ctx.masked,
+    )
+    initiatives = find_initiatives(text, ctx.masked, pair=pair)
     month = int(anchor.start[5:7]) if anchor and len(anchor.start) >= 7 else None
     figures = find_figures(text, anchor_year=year, anchor_month=month)
     return to_extraction(
@@ -141,6 +152,8 @@ def extract_article(article: Article) -> Extraction:
         people=people,
         figures=figures,
         statements=statements,
+        commitments=commitments,
+        initiatives=initiatives,
         version=EXTRACTOR_VERSION,
         notes=(f"date anchor: {anchor} ({anchor_basis})",) if anchor else (),
     )

@@ -6,10 +6,12 @@ from diplograph.extract.drafts import Draft
 from diplograph.extract.people import PeopleIndex, PersonRecord
 from diplograph.model import (
     Article,
+    Commitment,
     Engagement,
     Evidence,
     Extraction,
     Figure,
+    InitiativeMention,
     Participant,
     Person,
     Statement,
@@ -66,6 +68,8 @@ def to_extraction(
     people: PeopleIndex,
     figures: list[Figure],
     statements: list[Statement] | None = None,
+    commitments: list[Commitment] | None = None,
+    initiatives: list[InitiativeMention] | None = None,
     version: str,
     notes: tuple[str, ...] = (),
 ) -> Extraction:
@@ -78,6 +82,8 @@ def to_extraction(
         people=tuple(_person(text, p) for p in persons),
         figures=tuple(figures),
         statements=tuple(statements or ()),
+        commitments=tuple(commitments or ()),
+        initiatives=tuple(initiatives or ()),
         extractor_version=version,
         warnings=notes,
     )

@@ -98,7 +98,12 @@ _NOT_COUNTED = frozenset(
     weeks times decades centuries levels fields areas sectors pillars principles initiatives members provinces
     localities regions generations sessions corridors economies""".split()
 )
-_SHARE = re.compile(r"(?i)\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)|\b(?:double|triple|doubling|tripling)\b")
+# A share, or a multiple of something countable ("double two-way trade", not "double taxation").
+_SHARE = re.compile(
+    r"(?i)\b\d+(?:\.\d+)?\s?(?:%|per\s?cent)|\b(?:double|triple|doubling|tripling)\s+(?:the\s+|their\s+|its\s+)?"
+    r"(?:bilateral\s+|two-way\s+|annual\s+)?(?:trade|investment|turnover|exports?|imports?|tourists?|flights?|"
+    r"number)\b"
+)
 _NUMBERS = {word: n for n, word in enumerate("zero one two three four five six seven eight nine ten".split())}
 _DATED = re.compile(r"(?i)year|\b20\d\d\b")
 # (pattern, template): {y} and {z} are years the text states, {a} the anchor year, {a+n} n years later.
@@ -164,14 +169,16 @@ def _words(folded: str) -> frozenset[str]:
 
 
 @cache
-def _mechanism_lexicon() -> WordStartLexicon[int]:
-    """Every alias of every known mechanism, longest first, labelled by its place in the gazetteer."""
-    entries = [
-        (alias_pattern(alias), number)
-        for number, mechanism in enumerate(gazetteer.mechanisms())
-        for alias in {mechanism.name, *mechanism.aliases}
-    ]
-    entries.sort(key=lambda entry: -len(entry[0]))
+def _mechanism_lexicon() -> WordStartLexicon[tuple[int, ...]]:
+    """Every alias of every known mechanism, longest first, with the places in the gazetteer of all
+    the mechanisms that share it (the report's pair picks one)."""
+    owners: dict[str, list[int]] = {}
+    for number, mechanism in enumerate(gazetteer.mechanisms()):
+        for alias in {mechanism.name, *mechanism.aliases}:
+            owners.setdefault(alias_pattern(alias), []).append(number)
+    entries = sorted(
+        ((pattern, tuple(numbers)) for pattern, numbers in owners.items()), key=lambda e: -len(e[0])
+    )
     return WordStartLexicon(entries, flags=0, trigger=True)
 
 
@@ -195,9 +202,10 @@ def mechanism_in(folded: str, *, pair: tuple[str, ...], named: tuple[str, ...] =
     least four significant words and 60% of its own counts when the span has the mechanism's noun.
     """
     known = gazetteer.mechanisms()
-    for _, number in _mechanism_lexicon().scan(folded):
-        if _fits(known[number], pair):
-            return known[number].name
+    for _, numbers in _mechanism_lexicon().scan(folded):
+        for number in numbers:
+            if _fits(known[number], pair):
+                return known[number].name
     for name in named:
         if _named_pattern(name).search(folded):
             found = gazetteer.mechanism_for(name)

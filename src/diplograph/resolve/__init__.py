@@ -6,6 +6,7 @@ asks them whether two records are one, and writes the answer.
 
 from __future__ import annotations
 
+from diplograph.resolve.commitments import Step, lifecycle, same_topic, topic_key
 from diplograph.resolve.duplicates import DUPLICATE_THRESHOLD, SIGNATURE_SCHEME, bands, signature, similarity
 from diplograph.resolve.engagements import (
     EngagementView,
@@ -31,11 +32,13 @@ __all__ = [
     "SIGNATURE_SCHEME",
     "EngagementView",
     "PersonView",
+    "Step",
     "bands",
     "engagement_blocks",
     "engagement_id",
     "held_session",
     "kinds_compatible",
+    "lifecycle",
     "mechanism_id",
     "mechanism_key",
     "mechanism_name",
@@ -46,6 +49,8 @@ __all__ = [
     "person_view",
     "same_engagement",
     "same_person",
+    "same_topic",
     "signature",
     "similarity",
+    "topic_key",
 ]

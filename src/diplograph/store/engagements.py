@@ -52,9 +52,6 @@ _REBUILD = (
         }
     )
 )
-_HELD_AS = (
-    update(engagements).where(engagements.c.id == bindparam("b_id")).values(held_as=bindparam("b_held"))
-)
 
 
 def mention_id(report_id: str, position: int) -> str:

@@ -291,15 +291,14 @@ def _flush(conn: Connection, known: _Known) -> None:
 
 
 def collect_people(conn: Connection, ids: Iterable[str]) -> None:
-    """After a report is removed: delete persons no report names, rebuild the others from what is left."""
+    """After a report is removed: delete persons no report names, rebuild the others from what is left.
+
+    Each remaining report's view of the person is read as resolve reads a fresh one (gazetteer
+    country and official included), so a rebuilt person looks as if saved from those reports.
+    """
     for person_id in sorted(set(ids)):
         rows = conn.execute(
-            select(
-                report_people.c.name,
-                report_people.c.country,
-                report_people.c.official,
-                report_people.c.aliases,
-            )
+            select(report_people.c.name, report_people.c.country, report_people.c.aliases)
             .where(report_people.c.person_id == person_id)
             .order_by(report_people.c.report_id, report_people.c.position)
         ).all()
@@ -307,18 +306,25 @@ def collect_people(conn: Connection, ids: Iterable[str]) -> None:
             conn.execute(delete(persons).where(persons.c.id == person_id))
             continue
         current = conn.execute(select(persons).where(persons.c.id == person_id)).one()
-        spellings = {row.name for row in rows} | {alias for row in rows for alias in json.loads(row.aliases)}
-        view = PersonView(
+        said = [
+            Person(name=row.name, country=row.country, aliases=tuple(json.loads(row.aliases))) for row in rows
+        ]
+        views = [_view(person) for person in said]
+        spellings = {name for person in said for name in (person.name, *person.aliases)}
+        merged = PersonView(
             id=person_id,
-            name=most_common((row.name for row in rows), keep=current.name) or current.name,
-            country=most_common((row.country for row in rows), keep=current.country),
+            name=most_common((person.name for person in said), keep=current.name) or current.name,
+            country=most_common(
+                (view.country if view else person.country for person, view in zip(said, views, strict=True)),
+                keep=current.country,
+            ),
             aliases=frozenset(spellings),
-            official=most_common((row.official for row in rows), keep=current.official),
+            official=most_common((view.official for view in views if view), keep=current.official),
         )
         conn.execute(
             update(persons)
             .where(persons.c.id == person_id)
-            .values(name=view.name, country=view.country, official=view.official)
+            .values(name=merged.name, country=merged.country, official=merged.official)
         )
         conn.execute(delete(person_aliases).where(person_aliases.c.person_id == person_id))
         conn.execute(
@@ -326,18 +332,10 @@ def collect_people(conn: Connection, ids: Iterable[str]) -> None:
             [{"person_id": person_id, "alias": alias, "folded": fold(alias)} for alias in sorted(spellings)],
         )
         conn.execute(delete(person_blocks).where(person_blocks.c.person_id == person_id))
-        views = [view] + [
-            PersonView(
-                id=None,
-                name=row.name,
-                country=row.country,
-                aliases=frozenset(json.loads(row.aliases)),
-                official=row.official,
-            )
-            for row in rows
-        ]
-        # Names resolution cannot read get no keys, as when they were saved (see resolve_people).
-        blocks = sorted({block for v in views if fold(v.name) for block in resolve.person_blocks(v)})
+        readable = [view for view in views if view is not None]  # unreadable names get no keys (see above)
+        blocks = sorted(
+            {block for view in [*readable, merged] if readable for block in resolve.person_blocks(view)}
+        )
         if blocks:
             conn.execute(
                 insert(person_blocks), [{"block": block, "person_id": person_id} for block in blocks]

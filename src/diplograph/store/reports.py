@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import math
 import struct
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
@@ -150,9 +149,7 @@ def _least_shared_bands() -> int:
     return max(1, duplicates.BANDS - spoilt)
 
 
-def find_original(
-    conn: Connection, report_id: str, sig: tuple[int, ...], *, exclude: Iterable[str] = ()
-) -> tuple[str, float] | None:
+def find_original(conn: Connection, report_id: str, sig: tuple[int, ...]) -> tuple[str, float] | None:
     """The stored report this one copies, with the similarity: the closest at or above the threshold.
 
     Only reports that are not duplicates themselves are candidates, so every copy points at the
@@ -169,17 +166,20 @@ def find_original(
         .group_by(report_bands.c.report_id)
         .having(func.count() >= _least_shared_bands())
     )
-    skip = {report_id, *exclude}
-    ids = sorted(set(conn.execute(query).scalars()) - skip)
+    ids = sorted(set(conn.execute(query).scalars()) - {report_id})
     if not ids:
         return None
+    # duplicate_of is checked here, not in SQL: SQLite, without statistics, would read the ids
+    # through that index, i.e. every report that is not a copy, instead of looking each id up.
     rows = conn.execute(
-        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme).where(
-            reports.c.id.in_(ids), reports.c.duplicate_of.is_(None)
+        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
+            reports.c.id.in_(ids)
         )
     ).all()
     best: tuple[str, float] | None = None
     for row in sorted(rows, key=lambda r: r.id):
+        if row.duplicate_of is not None:
+            continue
         if row.minhash_scheme == duplicates.SIGNATURE_SCHEME:
             other = unpack_signature(row.minhash)
         else:  # saved by another version of the signature: recompute it from the text

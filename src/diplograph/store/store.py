@@ -77,7 +77,7 @@ class Store:
 
     @property
     def dialect(self) -> str:
-        """ "sqlite" or "postgresql"."""
+        """The backend's name, "sqlite" or "postgresql", for the few places that differ."""
         return self._engine.dialect.name
 
     def __repr__(self) -> str:
@@ -106,7 +106,8 @@ class Store:
         """Store one report and everything extracted from it, replacing an earlier version of it.
 
         "unchanged" when the same report (text, metadata, extractor version) is already stored;
-        "duplicate" when it was stored as a copy of another report.
+        "duplicate" when it was stored as a copy of another report. Any failure rolls the whole
+        report back and raises StoreError, which names the report.
         """
         check_storable(extraction, source_key=source_key)
         key = report_id(source_key)
@@ -116,6 +117,11 @@ class Store:
                 outcome = self._save(conn, extraction, key=key, source_key=source_key, print_=print_)
         except SQLAlchemyError as error:
             raise StoreError(f"{extraction.article.doc}: could not be saved: {_reason(error)}") from error
+        except Exception as error:  # a report that trips a bug must not end a batch of thousands
+            log.debug("store bug on %s", source_key, exc_info=True)
+            raise StoreError(
+                f"{extraction.article.doc}: could not be saved (bug: {type(error).__name__}: {error})"
+            ) from error
         log.debug("%s: %s", source_key, outcome)
         return outcome
 
