@@ -9,7 +9,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from diplograph.model import Engagement, Evidence, Extraction, Figure, Person
+from diplograph.model import (
+    Commitment,
+    Engagement,
+    Evidence,
+    Extraction,
+    Figure,
+    InitiativeMention,
+    Person,
+    Statement,
+)
 
 
 def _evidence(item: Evidence) -> dict[str, Any]:
@@ -55,6 +64,44 @@ def _person(item: Person) -> dict[str, Any]:
     }
 
 
+def _statement(item: Statement) -> dict[str, Any]:
+    return {
+        "speaker": item.speaker,
+        "speaker_kind": item.speaker_kind,
+        "side": item.side,
+        "act": item.act,
+        "content": item.content.quote,
+        "content_span": [item.content.start, item.content.end],
+        "domains": list(item.domains),
+        "evidence_span": [item.evidence.start, item.evidence.end],
+    }
+
+
+def _commitment(item: Commitment) -> dict[str, Any]:
+    return {
+        "item": item.item,
+        "stage": item.stage,
+        "parties": list(item.parties),
+        "target": item.target,
+        "deadline": item.deadline,
+        "topic": item.topic,
+        "mechanism": item.mechanism,
+        "initiative": item.initiative,
+        "domains": list(item.domains),
+        "evidence": item.evidence.quote,
+        "evidence_span": [item.evidence.start, item.evidence.end],
+    }
+
+
+def _initiative(item: InitiativeMention) -> dict[str, Any]:
+    return {
+        "name": item.name,
+        "alias": item.alias,
+        "kind": item.kind,
+        "evidence_span": [item.evidence.start, item.evidence.end],
+    }
+
+
 def to_record(extraction: Extraction) -> dict[str, Any]:
     """One document as a JSON-ready dict: doc, published, events, figures, people (+ extras)."""
     article = extraction.article
@@ -68,6 +115,9 @@ def to_record(extraction: Extraction) -> dict[str, Any]:
         "events": [_engagement(e) for e in extraction.engagements],
         "figures": [_figure(f) for f in extraction.figures],
         "people": [_person(p) for p in extraction.people],
+        "statements": [_statement(s) for s in extraction.statements],
+        "commitments": [_commitment(c) for c in extraction.commitments],
+        "initiatives": [_initiative(i) for i in extraction.initiatives],
         "extractor_version": extraction.extractor_version,
         "notes": list(extraction.warnings),
     }
