@@ -33,6 +33,7 @@ from diplograph.model import (
 if TYPE_CHECKING:
     from diplograph.extract import extract_article
     from diplograph.ingest import article_from_text, read_article, read_articles
+    from diplograph.process import open_knowledge_base as open_store
 
 __version__ = "0.1.0"
 
@@ -65,7 +66,7 @@ _LAZY = {
     "read_article": "diplograph.ingest",
     "read_articles": "diplograph.ingest",
     "extract_article": "diplograph.extract",
-    "open_store": "diplograph.store",
+    "open_store": "diplograph.process",
 }
 
 
@@ -75,7 +76,9 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'diplograph' has no attribute {name!r}")
     import importlib
 
-    return getattr(importlib.import_module(module), name)
+    # open_store is the store that can also add reports (process.KnowledgeBase).
+    attribute = "open_knowledge_base" if name == "open_store" else name
+    return getattr(importlib.import_module(module), attribute)
 
 
 def extract(text_or_article: str | Article, *, doc: str = "<text>") -> Extraction:

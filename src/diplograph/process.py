@@ -24,6 +24,7 @@ from diplograph.extract import extract_article
 from diplograph.ingest import DEFAULT_MAX_BYTES, read_articles
 from diplograph.ingest.read import STDIN, walk
 from diplograph.model import Article, Extraction
+from diplograph.store import Store, open_store
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -259,3 +260,30 @@ def add_paths(
         failures=tuple(failures),
         seconds=time.perf_counter() - started,
     )
+
+
+class KnowledgeBase(Store):
+    """A store that can also read and extract reports itself: ``open_store(url).add(paths)``.
+
+    The store layer cannot import the batch wiring (the flow is one-way), so the Python API's
+    ``diplograph.open_store`` returns this subclass, which adds the one method that needs it.
+    """
+
+    def add(
+        self,
+        paths: Sequence[str | Path],
+        *,
+        workers: int = 1,
+        encoding: str | None = None,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        progress: Callable[[Progress], None] | None = None,
+    ) -> AddSummary:
+        """Read, extract and store every report under ``paths`` (see ``add_paths``)."""
+        return add_paths(
+            self, paths, workers=workers, encoding=encoding, max_bytes=max_bytes, progress=progress
+        )
+
+
+def open_knowledge_base(url: str | os.PathLike[str]) -> KnowledgeBase:
+    """Open (creating and migrating) a database as a KnowledgeBase: a Store with ``add``."""
+    return KnowledgeBase(open_store(url).engine)
