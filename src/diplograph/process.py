@@ -25,6 +25,7 @@ from diplograph.ingest import DEFAULT_MAX_BYTES, read_articles
 from diplograph.ingest.read import STDIN, walk
 from diplograph.model import Article, Extraction
 from diplograph.store import Store, open_store
+from diplograph.store.reports import fingerprint
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -62,8 +63,15 @@ class _Options:
     max_bytes: int
 
 
+@dataclass(frozen=True, slots=True)
+class _Unchanged:
+    """A report the store already holds as read now, by the same extractor: nothing to redo."""
+
+    key: str
+
+
 _Job = Path | Article | _Failure
-_Result = list[Extraction | _Failure]
+_Result = list[Extraction | _Failure | _Unchanged]
 
 
 def extract_paths(
@@ -120,20 +128,28 @@ def _jobs(paths: Sequence[str | Path], options: _Options) -> Iterator[_Job]:
             yield Path(raw)
 
 
-def _run_job(job: _Job, options: _Options) -> _Result:
-    """Read one file (or take a ready article) and extract it; errors become _Failure values."""
-    if isinstance(job, _Failure):
-        return [job]
-    if isinstance(job, Article):
-        return [_extract(job, label=job.doc)]
+def _read_job(job: Path, options: _Options) -> list[Article | _Failure]:
+    """The reports of one file, each with its origin (the file, plus the record for multi-record files)."""
     items = list(read_articles(job, encoding=options.encoding, max_bytes=options.max_bytes))
     several = len(items) > 1 or job.suffix.lower() in _MULTI_RECORD
     origin = str(job.resolve())
     return [
         _Failure(item.source, item.problem)
         if isinstance(item, IngestError)
-        else _extract(replace(item, origin=f"{origin}#{item.doc}" if several else origin), label=str(job))
+        else replace(item, origin=f"{origin}#{item.doc}" if several else origin)
         for item in items
+    ]
+
+
+def _run_job(job: _Job | _Unchanged, options: _Options) -> _Result:
+    """Read one file (or take a ready article) and extract it; errors become _Failure values."""
+    if isinstance(job, _Failure | _Unchanged):
+        return [job]
+    if isinstance(job, Article):
+        return [_extract(job, label=job.origin or job.doc)]
+    return [
+        item if isinstance(item, _Failure) else _extract(item, label=str(job))
+        for item in _read_job(job, options)
     ]
 
 
@@ -151,6 +167,8 @@ def _extract(article: Article, *, label: str) -> Extraction | _Failure:
 def _unpack(results: Iterable[_Result]) -> Iterator[Outcome]:
     for result in results:
         for item in result:
+            if isinstance(item, _Unchanged):
+                continue
             yield IngestError(item.source, item.problem) if isinstance(item, _Failure) else item
 
 
@@ -202,6 +220,50 @@ class _Saver(Protocol):
 
     def save(self, extraction: Extraction, *, source_key: str) -> str: ...
 
+    def fingerprint_of(self, source_key: str) -> str | None: ...
+
+
+def _pending(
+    store: _Saver, paths: Sequence[str | Path], options: _Options
+) -> Iterator[Article | _Failure | _Unchanged]:
+    """Every report to store, read here; those the store holds unchanged are not extracted again.
+
+    Reading is fast next to extraction, so it runs in this process: a re-run after a crash only
+    extracts what was not stored yet.
+    """
+    from diplograph.extract import EXTRACTOR_VERSION
+
+    for job in _jobs(paths, options):
+        items: list[Article | _Failure] = _read_job(job, options) if isinstance(job, Path) else [job]
+        for item in items:
+            if isinstance(item, Article):
+                key = item.origin or item.doc
+                if store.fingerprint_of(key) == fingerprint(item, extractor_version=EXTRACTOR_VERSION):
+                    yield _Unchanged(key)
+                    continue
+            yield item
+
+
+def _extracted(
+    jobs: list[Article | _Failure | _Unchanged], workers: int, options: _Options
+) -> Iterator[Extraction | _Failure | _Unchanged]:
+    """The jobs, extracted in order, on this process or a pool."""
+    if workers == 1 or sum(isinstance(job, Article) for job in jobs) < 2:
+        for job in jobs:
+            yield from _run_job(job, options)
+        return
+    executor = ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_ignore_interrupts,
+    )
+    chunksize = max(1, min(32, len(jobs) // (workers * 4)))
+    try:
+        for result in executor.map(_run_job, jobs, repeat(options), chunksize=chunksize):
+            yield from result
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
 
 def source_key(extraction: Extraction) -> str:
     """The store's key for a report: where it came from, or its name when that is unknown."""
@@ -227,9 +289,12 @@ def add_paths(
     started = time.perf_counter()
     counts = {"added": 0, "updated": 0, "unchanged": 0, "duplicate": 0}
     failures: list[tuple[str, str]] = []
-    outcomes = extract_paths(paths, workers=workers, encoding=encoding, max_bytes=max_bytes)
-    for done, outcome in enumerate(outcomes, start=1):
-        if isinstance(outcome, IngestError):
+    options = _Options(encoding=encoding, max_bytes=max_bytes)
+    jobs = list(_pending(store, paths, options))
+    for done, outcome in enumerate(_extracted(jobs, workers, options), start=1):
+        if isinstance(outcome, _Unchanged):
+            counts["unchanged"] += 1
+        elif isinstance(outcome, _Failure):
             failures.append((outcome.source, outcome.problem))
         else:
             key = source_key(outcome)
@@ -244,7 +309,7 @@ def add_paths(
             progress(
                 Progress(
                     done=done,
-                    total=None,
+                    total=len(jobs),
                     added=counts["added"],
                     updated=counts["updated"],
                     unchanged=counts["unchanged"],

@@ -27,6 +27,9 @@ class _Announcing:
         print("saving", self.count, flush=True)
         return self.store.save(extraction, source_key=source_key)
 
+    def fingerprint_of(self, source_key: str) -> str | None:
+        return self.store.fingerprint_of(source_key)
+
 
 def main() -> None:
     url, directory = sys.argv[1], sys.argv[2]
