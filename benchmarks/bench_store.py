@@ -271,24 +271,30 @@ def main() -> None:
     args = parser.parse_args()
     logging.getLogger("diplograph").setLevel(logging.ERROR)  # failures are counted in the results instead
 
+    # A part that is skipped keeps its results from the last run that measured it.
+    previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     payload: dict[str, Any] = {
+        **{key: previous[key] for key in ("queries", "ingest") if key in previous},
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpu_count": os.cpu_count(),
-        "load_average_at_start": os.getloadavg()[0],
         "seed": args.seed,
     }
     with tempfile.TemporaryDirectory(prefix="diplograph-bench-db-") as scratch:
         if not args.skip_queries:
             path = args.db or Path(scratch) / "bench.db"
+            load = os.getloadavg()[0]
             payload["queries"] = measure_queries(
                 path, engagements=args.engagements, runs=args.runs, seed=args.seed
             )
+            payload["queries"]["load_average_at_start"] = load
     if not args.skip_ingest:
+        load = os.getloadavg()[0]
         postgres = os.environ.get("DIPLOGRAPH_BENCH_PG") or None
         payload["ingest"] = measure_ingest(
             args.reports, workers=args.workers, seed=args.seed, postgres=postgres
         )
+        payload["ingest"]["load_average_at_start"] = load
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     partial = RESULTS.with_suffix(".json.tmp")
     partial.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
