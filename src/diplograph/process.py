@@ -45,6 +45,8 @@ Outcome = Extraction | IngestError
 # A directory walk leaves out .json files: annotations kept beside reports (gold/*.json) are not
 # reports, and reading them would fail the batch. A .json file named on the command line is read.
 _SKIPPED_IN_DIRECTORIES = frozenset({".json"})
+# From this many reports on, extraction runs beside the writer even with one worker (start-up ~1 s).
+_OVERLAP_FROM = 200
 # Files that hold several reports: each record's origin is the file plus the record's own name.
 _MULTI_RECORD = frozenset({".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"})
 
@@ -248,10 +250,13 @@ def _extracted(
     jobs: list[Article | _Failure | _Unchanged], workers: int, options: _Options
 ) -> Iterator[Extraction | _Failure | _Unchanged]:
     """The jobs, extracted in order, on this process or a pool."""
-    if workers == 1 or sum(isinstance(job, Article) for job in jobs) < 2:
+    to_extract = sum(isinstance(job, Article) for job in jobs)
+    if to_extract < 2 or (workers == 1 and to_extract < _OVERLAP_FROM):
         for job in jobs:
             yield from _run_job(job, options)
         return
+    # Even with one worker, a large batch extracts in a separate process, so that extraction and
+    # the saves here (resolution and the database) overlap instead of adding up.
     executor = ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
