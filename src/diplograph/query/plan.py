@@ -160,15 +160,20 @@ def page(
         membership, common = where.gather, where.common
         if where.probe and _probe_is_cheaper(conn, where, matches=dated, wanted=offset + limit):
             membership, common = where.probe, where.common if where.walking is None else where.walking
-        order = (E.c.date_start.desc(), E.c.id.desc()) if newest_first else (E.c.date_start, E.c.id)
-        rows = list(
-            conn.execute(
-                query.where(E.c.date_start.is_not(None), *common, *where.dates, *membership)
-                .order_by(*order)
-                .limit(limit)
-                .offset(offset)
-            )
-        )
+        forward = (E.c.date_start, E.c.id)
+        backward = (E.c.date_start.desc(), E.c.id.desc())
+        filtered = query.where(E.c.date_start.is_not(None), *common, *where.dates, *membership)
+        if offset > dated // 2:
+            # A deep page is read from the other end: OFFSET costs the rows it skips, so the last
+            # page of 100,000 costs as little as the first.
+            wanted = min(limit, dated - offset)
+            from_end = max(0, dated - offset - wanted)
+            order = forward if newest_first else backward
+            rows = list(conn.execute(filtered.order_by(*order).limit(wanted).offset(from_end)))
+            rows.reverse()
+        else:
+            order = backward if newest_first else forward
+            rows = list(conn.execute(filtered.order_by(*order).limit(limit).offset(offset)))
     if len(rows) < limit and total > dated:
         rows += conn.execute(
             query.where(E.c.date_start.is_(None), *where.plain)
