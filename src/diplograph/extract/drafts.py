@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from diplograph.extract.dates import DateMention
 from diplograph.extract.people import PeopleIndex, SentenceInfo
 from diplograph.model import EngagementKind, PartialDate
 
@@ -48,3 +49,4 @@ class DocContext:
     drafts: list[Draft] = field(default_factory=list)
     last_subject: list[int] = field(default_factory=list)
     narrative: PartialDate | None = None
+    dates: dict[int, list[DateMention]] = field(default_factory=dict)  # per sentence, found once

@@ -75,10 +75,18 @@ def extract_engagements(ctx: DocContext) -> list[Draft]:
     return merged
 
 
+def _dates_of(ctx: DocContext, info: SentenceInfo, sentence: str) -> list[DateMention]:
+    """Date mentions of a sentence, found once (both the engagement rules and the narrative need them)."""
+    found = ctx.dates.get(info.index)
+    if found is None:
+        found = ctx.dates[info.index] = find_dates(sentence)
+    return found
+
+
 def _advance_narrative(ctx: DocContext, info: SentenceInfo) -> None:
     """The story's current date: the last date a sentence states, for sentences that state none."""
     sentence = ctx.masked[info.start : info.end]
-    for mention in reversed(find_dates(sentence)):
+    for mention in reversed(_dates_of(ctx, info, sentence)):
         if mention.kind in ("year", "relative_year", "relative_week", "relative_month") or (
             mention.month is None and mention.kind in ("range", "full")
         ):
@@ -103,7 +111,7 @@ def _sentence(ctx: DocContext, info: SentenceInfo) -> None:
             mains = sorted([*mains, replace(modality, mode="verb")], key=lambda t: t.start)
     if not mains:
         return
-    dates = find_dates(sentence)
+    dates = _dates_of(ctx, info, sentence)
     places = find_places(ctx.text, info.tokens, exclude=ctx.title_zones)
     mechanisms = find_mechanisms(sentence, pair=ctx.pair)
     excluded = [(info.start + m.start(), info.start + m.end()) for m in _EXCLUDE_CUES.finditer(sentence)]

@@ -50,8 +50,8 @@ class Token:
     @property
     def is_upper(self) -> bool:
         """Whether the word is written all in capitals (credits, headlines, acronyms)."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) > 1 and all(c.isupper() for c in letters)
+        # str.isupper() is a fast C check; count letters only for the few words that pass it.
+        return self.text.isupper() and sum(1 for c in self.text if c.isalpha()) > 1
 
 
 def _split_trailing_dot(match: re.Match[str], text: str) -> list[Token]:

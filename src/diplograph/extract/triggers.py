@@ -221,18 +221,28 @@ def _cues(pattern: re.Pattern[str]) -> tuple[str, ...]:
 
 
 _PATTERN_NOISE = frozenset({"the", "and", "his", "her", "their", "its", "was", "were", "also", "with", "for"})
-_GATED = [
-    (pattern, kind, mode, re.compile("|".join(map(re.escape, _cues(pattern))) or "."))
-    for pattern, kind, mode in _PATTERNS
-]
+_CUES = [_cues(pattern) for pattern, _, _ in _PATTERNS]
+# One pass finds every cue that starts anywhere in a sentence (shortest first, so a cue that is a
+# prefix of another is always reported); a pattern runs only when a reported cue begins one of its
+# own cues. Conservative: a pattern that could match is never skipped.
+_ALL_CUES = sorted({cue for cues in _CUES for cue in cues}, key=lambda c: (len(c), c))
+_GATE = re.compile("(?=(" + "|".join(map(re.escape, _ALL_CUES)) + "))")
+_ACTIVATES = {
+    found: frozenset(i for i, cues in enumerate(_CUES) if any(cue.startswith(found) for cue in cues))
+    for found in _ALL_CUES
+}
+_UNGATED = frozenset(i for i, cues in enumerate(_CUES) if not cues)
+_GATED = [(pattern, kind, mode) for pattern, kind, mode in _PATTERNS]
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
     """Every engagement-stating phrase of a sentence, earliest first, overlaps removed."""
     found: list[Trigger] = []
-    lowered = sentence.lower()
-    for pattern, kind, mode, cues in _GATED:
-        if not cues.search(lowered):
+    active = set(_UNGATED)
+    for cue in set(_GATE.findall(sentence.lower())):
+        active |= _ACTIVATES[cue]
+    for index, (pattern, kind, mode) in enumerate(_GATED):
+        if index not in active:
             continue
         for match in pattern.finditer(sentence):
             if _NOT_EVENT_CONTEXT.search(sentence[max(0, match.start() - 40) : match.start()]):
