@@ -36,13 +36,13 @@ def shared_sources() -> list[Path]:
     return sorted(p for folder in folders if folder.is_dir() for p in folder.glob("*.txt"))
 
 
-def measure(paths: list[str], workers: int) -> dict[str, float | int]:
+def measure(paths: list[str], workers: int, *, statements: bool = True) -> dict[str, float | int]:
     """Extract every path (in this process) and report counts, timings and peak RSS in MB."""
     from diplograph.process import extract_paths
 
     started = time.perf_counter()
     documents = words = engagements = failures = 0
-    for outcome in extract_paths(paths, workers=workers):
+    for outcome in extract_paths(paths, workers=workers, statements=statements):
         if isinstance(outcome, Exception):
             failures += 1
             continue
@@ -67,7 +67,7 @@ def measure(paths: list[str], workers: int) -> dict[str, float | int]:
     }
 
 
-def run_mode(list_file: Path, workers: int) -> dict[str, float | int]:
+def run_mode(list_file: Path, workers: int, *, statements: bool = True) -> dict[str, float | int]:
     """Run one mode in a fresh interpreter and read its JSON line back."""
     command = [
         sys.executable,
@@ -77,8 +77,11 @@ def run_mode(list_file: Path, workers: int) -> dict[str, float | int]:
         "--workers",
         str(workers),
     ]
+    if not statements:
+        command.append("--without-statements")
     done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=REPO)
     result: dict[str, float | int] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["statements"] = int(statements)
     return result
 
 
@@ -89,6 +92,8 @@ def table(rows: list[dict[str, float | int]]) -> str:
     ]
     for row in rows:
         mode = "one core" if row["workers"] == 1 else "all cores"
+        if not row.get("statements", 1):
+            mode += ", without statements"
         rss = " / ".join(
             str(row[key])
             for key in ("peak_rss_mb_main", "peak_rss_mb_largest_worker", "peak_rss_mb_total_estimate")
@@ -117,10 +122,11 @@ def main() -> None:
     )
     parser.add_argument("--seed", type=int, default=20241210)
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--without-statements", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         paths = args.measure.read_text(encoding="utf-8").splitlines()
-        print(json.dumps(measure(paths, args.workers)))
+        print(json.dumps(measure(paths, args.workers, statements=not args.without_statements)))
         return
 
     with tempfile.TemporaryDirectory(prefix="diplograph-bench-") as scratch:
@@ -130,6 +136,8 @@ def main() -> None:
         list_file.write_text("\n".join(str(p) for p in [*generated, *real]) + "\n", encoding="utf-8")
         modes = [1] if args.workers <= 1 else [1, args.workers]
         rows = [run_mode(list_file, workers) for workers in modes]
+        # The same one-core run without issue 5's layer (statements, commitments, initiatives).
+        rows.append(run_mode(list_file, 1, statements=False))
 
     payload = {
         "generated_reports": len(generated),

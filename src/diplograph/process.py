@@ -63,6 +63,7 @@ class _Failure:
 class _Options:
     encoding: str | None
     max_bytes: int
+    statements: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,7 @@ def extract_paths(
     workers: int = 1,
     encoding: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    statements: bool = True,
 ) -> Iterator[Outcome]:
     """Extract every report under ``paths`` in input order; ``-`` reads standard input.
 
@@ -90,7 +92,7 @@ def extract_paths(
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
-    options = _Options(encoding=encoding, max_bytes=max_bytes)
+    options = _Options(encoding=encoding, max_bytes=max_bytes, statements=statements)
     jobs = list(_jobs(paths, options))
     log.info("extracting %d sources with %d worker(s)", len(jobs), workers)
     if workers == 1 or len(jobs) < 2:
@@ -148,16 +150,16 @@ def _run_job(job: _Job | _Unchanged, options: _Options) -> _Result:
     if isinstance(job, _Failure | _Unchanged):
         return [job]
     if isinstance(job, Article):
-        return [_extract(job, label=job.origin or job.doc)]
+        return [_extract(job, label=job.origin or job.doc, statements=options.statements)]
     return [
-        item if isinstance(item, _Failure) else _extract(item, label=str(job))
+        item if isinstance(item, _Failure) else _extract(item, label=str(job), statements=options.statements)
         for item in _read_job(job, options)
     ]
 
 
-def _extract(article: Article, *, label: str) -> Extraction | _Failure:
+def _extract(article: Article, *, label: str, statements: bool = True) -> Extraction | _Failure:
     try:
-        return extract_article(article)
+        return extract_article(article, statements=statements)
     except ExtractionError as error:
         log.warning("extraction failed on %s (%s): %s", label, article.doc, error)
         return _Failure(label, f"extraction failed on {article.doc}: {error}")

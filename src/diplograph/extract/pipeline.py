@@ -29,7 +29,7 @@ from diplograph.extract.records import to_extraction
 from diplograph.extract.segment import split_sentences
 from diplograph.extract.statements import find_statements
 from diplograph.extract.tokens import Token, tokenize
-from diplograph.model import Article, Extraction, PartialDate
+from diplograph.model import Article, Commitment, Extraction, InitiativeMention, PartialDate, Statement
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +107,12 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_article(article: Article) -> Extraction:
-    """Everything diplograph can say about one report, each fact with its evidence."""
+def extract_article(article: Article, *, statements: bool = True) -> Extraction:
+    """Everything diplograph can say about one report, each fact with its evidence.
+
+    ``statements=False`` leaves out statements, commitments and initiatives (issue 5's layer) for
+    callers that need only the engagements, people and figures, and for measuring the two apart.
+    """
     text = article.text
     tokens = tokenize(text)
     sentences = split_sentences(text, tokens)
@@ -133,17 +137,21 @@ def extract_article(article: Article) -> Extraction:
         title_zones=people.zones + dateline,
     )
     drafts = extract_engagements(ctx)
-    statements = find_statements(text, ctx.masked, infos, people, pair=pair)
     year = int(anchor.start[:4]) if anchor else None
-    commitments = find_commitments(
-        text,
-        statements,
-        anchor_year=year,
-        pair=pair,
-        mechanisms=[d.mechanism for d in drafts if d.mechanism],
-        masked=ctx.masked,
-    )
-    initiatives = find_initiatives(text, ctx.masked, pair=pair)
+    said: list[Statement] = []
+    commitments: list[Commitment] = []
+    initiatives: list[InitiativeMention] = []
+    if statements:
+        said = find_statements(text, ctx.masked, infos, people, pair=pair)
+        commitments = find_commitments(
+            text,
+            said,
+            anchor_year=year,
+            pair=pair,
+            mechanisms=[d.mechanism for d in drafts if d.mechanism],
+            masked=ctx.masked,
+        )
+        initiatives = find_initiatives(text, ctx.masked, pair=pair)
     month = int(anchor.start[5:7]) if anchor and len(anchor.start) >= 7 else None
     figures = find_figures(text, anchor_year=year, anchor_month=month)
     return to_extraction(
@@ -151,7 +159,7 @@ def extract_article(article: Article) -> Extraction:
         drafts=drafts,
         people=people,
         figures=figures,
-        statements=statements,
+        statements=said,
         commitments=commitments,
         initiatives=initiatives,
         version=EXTRACTOR_VERSION,
