@@ -31,7 +31,9 @@ _PLANNED = re.compile(
     r"were scheduled to|"
     r"scheduled|slated|is expected to|are expected to|plans? to|planned|is to|are to|agreed to|upcoming|"
     r"next|is due to|are due to|would|to be held|preparations? for|prepare for|to well organi[sz]e|"
-    r"to organi[sz]e|to successfully organi[sz]e)\b",
+    r"to organi[sz]e|to successfully organi[sz]e|"
+    # headline future: "Deputy PM to visit China and co-chair steering committee session"
+    r"to (?:visit|hold|meet|co-?chair|attend|sign|travel|pay))\b",
     re.IGNORECASE,
 )
 _EVENT_YEAR = re.compile(r"\b(?:the|its|their)\s+(19[5-9]\d|20\d\d)\s+(?=[A-Z])")
