@@ -123,7 +123,7 @@ def test_process_encoding_is_used_to_decode(tmp_path: Path) -> None:
 def test_process_extraction_error_is_reported_not_raised(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def refuse(article: Article) -> Extraction:
+    def refuse(article: Article, *, statements: bool = True) -> Extraction:
         raise ExtractionError(f"cannot handle {article.doc}")
 
     monkeypatch.setattr(process, "extract_article", refuse)
@@ -139,10 +139,10 @@ def test_process_extractor_bug_is_reported_and_the_batch_goes_on(
 ) -> None:
     real = process.extract_article
 
-    def trip_on_first(article: Article) -> Extraction:
+    def trip_on_first(article: Article, *, statements: bool = True) -> Extraction:
         if article.doc == "a.txt":
             raise KeyError("surprise")
-        return real(article)
+        return real(article, statements=statements)
 
     monkeypatch.setattr(process, "extract_article", trip_on_first)
     first, second = _write(tmp_path / "a.txt"), _write(tmp_path / "b.txt")

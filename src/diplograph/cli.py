@@ -18,13 +18,22 @@ import typer
 
 from diplograph import __version__, query
 from diplograph.errors import DiplographError, IngestError
-from diplograph.formats import jsonl, plover, pretty, table
+from diplograph.formats import claims, jsonl, plover, pretty, table
 from diplograph.formats.csv import write_engagements
 from diplograph.formats.export import as_json, write_jsonl
 from diplograph.formats.graphml import write_graphml
 from diplograph.model import Extraction
 from diplograph.process import DEFAULT_MAX_BYTES, Outcome, Progress, add_paths, extract_paths
-from diplograph.query import MAX_LIMIT, check_date, check_kind, check_status, country_code
+from diplograph.query import (
+    MAX_LIMIT,
+    check_act,
+    check_date,
+    check_domain,
+    check_kind,
+    check_stage,
+    check_status,
+    country_code,
+)
 from diplograph.store import Store, open_store
 
 __all__ = ["ExportFormat", "OutputFormat", "app", "main"]
@@ -418,6 +427,77 @@ def export_cli(
             out.writelines(plover.dumps(record) + "\n" for record in query.iter_engagements(store))
         else:
             write_graphml(query.network(store), out)
+
+
+@app.command("statements")
+def statements_cli(
+    db: DbArg,
+    person: Annotated[
+        str | None, typer.Option("--person", help="Speaker: name (any spelling) or id.")
+    ] = None,
+    domain: Annotated[
+        str | None, typer.Option("--domain", callback=_query_value(check_domain), help="e.g. maritime.")
+    ] = None,
+    side: Annotated[
+        str | None, typer.Option("--side", callback=_query_value(country_code), help="ISO3 or name.")
+    ] = None,
+    act: Annotated[
+        str | None, typer.Option("--act", callback=_query_value(check_act), help="said, agreed, ...")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", callback=_date, help="YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option("--until", callback=_date, help="YYYY[-MM[-DD]].")] = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    to_json: JsonOpt = False,
+    to_csv: Annotated[bool, typer.Option("--csv", help="Write CSV.")] = False,
+    to_table: Annotated[bool, typer.Option("--table", help="Write a table (the default).")] = False,
+) -> None:
+    """What each side said, proposed or agreed, by speaker, domain, side, act and report date."""
+    if to_json + to_csv + to_table > 1:
+        raise typer.BadParameter("give one of --json, --csv, --table")
+    with _store(db) as store:
+        page = query.statements(
+            store, person=person, domain=domain, side=side, act=act, since=since, until=until,
+            limit=limit, offset=offset,
+        )  # fmt: skip
+    if to_csv:
+        claims.write_statements(page.items, sys.stdout)
+    else:
+        _show(page, claims.statements, to_json=to_json)
+
+
+@app.command("commitments")
+def commitments_cli(
+    db: DbArg,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Words of a topic, mechanism or initiative.")
+    ] = None,
+    stage: Annotated[
+        str | None, typer.Option("--stage", callback=_query_value(check_stage), help="proposed, agreed, ...")
+    ] = None,
+    limit: LimitOpt = 50,
+    offset: OffsetOpt = 0,
+    to_json: JsonOpt = False,
+    to_table: Annotated[bool, typer.Option("--table", help="Write a table (the default).")] = False,
+) -> None:
+    """What the sides agreed or pledged, with targets and deadlines, by topic and stage."""
+    if to_json and to_table:
+        raise typer.BadParameter("give one of --json, --table")
+    with _store(db) as store:
+        page = query.commitments(store, topic=topic, stage=stage, limit=limit, offset=offset)
+    _show(page, claims.commitments, to_json=to_json)
+
+
+@app.command("thread")
+def thread_cli(
+    db: DbArg,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="Words of the topic, e.g. railway or 3+3.")],
+    to_json: JsonOpt = False,
+) -> None:
+    """One topic's path across reports: proposed, agreed, under way, done, with the evidence."""
+    with _store(db) as store:
+        found = query.thread(store, text)
+    _show(found, claims.threads, to_json=to_json)
 
 
 @app.command("serve")

@@ -6,7 +6,6 @@ given facts, whatever the extractor makes of a text this year. The sentences are
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -37,12 +36,6 @@ VERSION = "store-tests-1"
 def in_ci() -> bool:
     """Whether this is a CI run (CI set to anything but an empty or false value)."""
     return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-def stored_part(extraction: Extraction) -> Extraction:
-    """What the store keeps of an extraction: all of it but issue 5's statements, commitments and
-    initiatives, which have no tables yet."""
-    return dataclasses.replace(extraction, statements=(), commitments=(), initiatives=())
 
 
 def dump(engine: Engine) -> dict[str, list[tuple[object, ...]]]:

@@ -5,6 +5,7 @@
     >>> store = open_store("diplograph.db")
     >>> page = query.timeline(store, person="To Lam", since="2024-01")
     >>> [(e.date, e.kind) for e in page.items]
+    >>> [step.stage for step in query.thread(store, "railway")[0].steps]
 
 Every query is parameterised SQLAlchemy Core and runs the same on SQLite and PostgreSQL. Lists are
 paged with ``limit`` and ``offset`` and say their ``total``. Names are matched the way people type
@@ -24,6 +25,18 @@ from diplograph.query._common import (
     check_kind,
     check_status,
     country_code,
+)
+from diplograph.query.commitments import (
+    CommitmentRecord,
+    InitiativeRecord,
+    Thread,
+    ThreadStep,
+    TopicSummary,
+    check_stage,
+    commitments,
+    initiatives,
+    thread,
+    topics,
 )
 from diplograph.query.engagements import engagement, iter_engagements, timeline
 from diplograph.query.mechanisms import iter_mechanisms, mechanism_thread, mechanisms
@@ -52,14 +65,17 @@ from diplograph.query.results import (
     TitleSpan,
 )
 from diplograph.query.search import search
+from diplograph.query.statements import StatementRecord, check_act, check_domain, domain_timeline, statements
 
 __all__ = [
     "MAX_LIMIT",
     "Ambiguous",
     "Attendee",
+    "CommitmentRecord",
     "Counterpart",
     "EngagementRecord",
     "FigureRecord",
+    "InitiativeRecord",
     "MechanismSummary",
     "MechanismThread",
     "Network",
@@ -76,12 +92,22 @@ __all__ = [
     "SearchResult",
     "Session",
     "Source",
+    "StatementRecord",
+    "Thread",
+    "ThreadStep",
     "TitleSpan",
+    "TopicSummary",
+    "check_act",
     "check_date",
+    "check_domain",
     "check_kind",
+    "check_stage",
     "check_status",
+    "commitments",
     "country_code",
+    "domain_timeline",
     "engagement",
+    "initiatives",
     "iter_engagements",
     "iter_figures",
     "iter_mechanisms",
@@ -93,5 +119,8 @@ __all__ = [
     "people",
     "person",
     "search",
+    "statements",
+    "thread",
     "timeline",
+    "topics",
 ]

@@ -58,6 +58,7 @@ class Touched:
     engagements: set[str] = field(default_factory=set)
     persons: set[str] = field(default_factory=set)
     mechanisms: set[str] = field(default_factory=set)
+    initiatives: set[str] = field(default_factory=set)
     # Planned engagements whose held session must be looked for again among all candidates...
     planned: set[str] = field(default_factory=set)
     # ...and those for which only these changed held engagements are new candidates.

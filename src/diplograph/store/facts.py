@@ -17,6 +17,7 @@ from sqlalchemy import Connection, delete, insert, select
 from diplograph.model import Article, Engagement, Extraction
 from diplograph.store import engagements as resolved
 from diplograph.store._common import Touched
+from diplograph.store.claims import remove_claims
 from diplograph.store.mechanisms import resolve_mechanisms
 from diplograph.store.people import ReportPeople
 from diplograph.store.schema import (
@@ -226,6 +227,7 @@ def remove_facts(conn: Connection, report_id: str) -> Touched:
             select(report_people.c.person_id).where(report_people.c.report_id == report_id)
         ).scalars()
     )
+    touched.initiatives |= remove_claims(conn, report_id)
     conn.execute(delete(person_titles).where(person_titles.c.report_id == report_id))
     conn.execute(
         delete(mention_participants).where(

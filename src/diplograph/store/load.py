@@ -23,6 +23,7 @@ from diplograph.model import (
     Participant,
     Person,
 )
+from diplograph.store.claims import load_claims
 from diplograph.store.schema import (
     figures,
     mention_participants,
@@ -40,11 +41,15 @@ def load_extraction(conn: Connection, report_id: str) -> Extraction | None:
     row = conn.execute(select(reports).where(reports.c.id == report_id)).first()
     if row is None:
         return None
+    said, agreed, named = load_claims(conn, report_id)
     return Extraction(
         article=_article(row),
         engagements=_engagements(conn, report_id),
         people=_people(conn, report_id),
         figures=_figures(conn, report_id),
+        statements=said,
+        commitments=agreed,
+        initiatives=named,
         extractor_version=row.extractor_version,
         warnings=tuple(json.loads(row.notes)),
     )

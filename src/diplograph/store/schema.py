@@ -206,9 +206,9 @@ engagements = Table(
     Column("kind", Text, nullable=False, index=True),
     Column("status", Text, nullable=False, index=True),
     Column("date_start", Text, index=True, comment="YYYY, YYYY-MM or YYYY-MM-DD"),
-    Column("date_end", Text, comment="end of a range, else NULL"),
+    Column("date_end", Text, index=True, comment="end of a range, else NULL"),
     Column("location", Text),
-    Column("location_country", Text),
+    Column("location_country", Text, index=True),
     Column("mechanism_id", String(ID), ForeignKey("mechanisms.id", ondelete="SET NULL"), index=True),
     Column("ordinal", Integer),
     Column(
@@ -303,5 +303,98 @@ flags = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", String(ID), primary_key=True, comment="hash of report id and position"),
+    _report_id(),
+    Column("position", Integer, nullable=False, comment="order in the extraction"),
+    Column(
+        "person_id",
+        String(ID),
+        ForeignKey("persons.id", ondelete="SET NULL"),
+        index=True,
+        comment="the resolved speaker when a person speaks",
+    ),
+    Column("speaker", Text, comment="the speaker's name as extracted, when a person speaks"),
+    Column("speaker_kind", Text, nullable=False, comment="person, side or both"),
+    Column("side", Text, index=True, comment="ISO3 of the side that speaks; NULL for both sides"),
+    Column("act", Text, nullable=False, index=True, comment="said, proposed, agreed, affirmed, ..."),
+    Column("content", Text, nullable=False, comment="what was said: reports.text[content_start:content_end]"),
+    Column("content_start", Integer, nullable=False),
+    Column("content_end", Integer, nullable=False),
+    Column(
+        "evidence", Text, nullable=False, comment="the whole quote: reports.text[evidence_start:evidence_end]"
+    ),
+    Column("evidence_start", Integer, nullable=False),
+    Column("evidence_end", Integer, nullable=False),
+    Column("domains", Text, nullable=False, comment="the statement's domains in order, joined by '|'"),
+)
+
+statement_domains = Table(
+    "statement_domains",
+    metadata,
+    Column("statement_id", String(ID), ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("domain", Text, primary_key=True, comment="one of model.DOMAINS"),
+    Index("ix_statement_domains_domain", "domain", "statement_id"),
+)
+
+commitments = Table(
+    "commitments",
+    metadata,
+    _report_id(primary_key=True),
+    Column("position", Integer, primary_key=True, comment="order in the extraction"),
+    Column("item", Text, nullable=False, comment="the committed action in the text's words"),
+    Column(
+        "stage", Text, nullable=False, index=True, comment="proposed, agreed, under_way, done, reaffirmed"
+    ),
+    Column("parties", Text, nullable=False, comment="ISO3 codes in the extraction's order, joined by '|'"),
+    Column("target", Text, comment="a target the text states (an amount, a number)"),
+    Column("deadline", Text, comment="a deadline the text states"),
+    Column("topic", Text, nullable=False, comment="the topic as extracted"),
+    Column("topic_key", Text, index=True, comment="resolve.topic_key: one thread across reports"),
+    Column("mechanism", Text, comment="the mechanism it concerns, as extracted"),
+    Column("mechanism_key", Text, index=True, comment="resolve.mechanism_key of mechanism (mechanisms.key)"),
+    Column("initiative", Text, comment="the initiative it concerns, as extracted"),
+    Column("domains", Text, nullable=False, comment="domains in order, joined by '|'"),
+    Column("evidence", Text, nullable=False, comment="quote == reports.text[start:end]"),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+initiatives = Table(
+    "initiatives",
+    metadata,
+    Column("id", String(ID), primary_key=True, comment="hash of name and kind"),
+    Column("name", Text, nullable=False, index=True, comment="canonical name"),
+    Column("kind", Text, nullable=False, comment="initiative, anniversary, year or project"),
+)
+
+initiative_mentions = Table(
+    "initiative_mentions",
+    metadata,
+    _report_id(primary_key=True),
+    Column("position", Integer, primary_key=True, comment="order in the extraction"),
+    Column(
+        "initiative_id",
+        String(ID),
+        ForeignKey("initiatives.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("alias", Text, nullable=False, comment="the wording this report uses"),
+    Column("evidence", Text, nullable=False, comment="quote == reports.text[start:end]"),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
 # Per-report tables, children before parents: the order a report's facts are deleted in.
-REPORT_FACTS = (person_mentions, person_titles, report_people, figures, report_bands)
+REPORT_FACTS = (
+    person_mentions,
+    person_titles,
+    report_people,
+    figures,
+    report_bands,
+    commitments,
+    initiative_mentions,
+)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from diplograph.errors import StoreError
 from diplograph.model import Extraction
 from diplograph.resolve import duplicates
-from diplograph.store import facts, schema
+from diplograph.store import claims, facts, schema
 from diplograph.store._common import Touched, digest, now
 from diplograph.store.engagements import recompute
 from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
@@ -110,6 +110,7 @@ class Store:
         report back and raises StoreError, which names the report.
         """
         check_storable(extraction, source_key=source_key)
+        claims.check_claims(extraction)
         key = report_id(source_key)
         print_ = fingerprint(extraction.article, extractor_version=extraction.extractor_version)
         try:
@@ -157,6 +158,7 @@ class Store:
         written = facts.write_mentions(conn, key, extraction, people, touched)
         facts.write_titles(conn, key, extraction, people, written)
         facts.write_figures(conn, key, extraction)
+        claims.write_claims(conn, key, extraction, people)
         if existing is not None:
             touched.engagements |= _repoint(conn, dependents(conn, key))
         _settle(conn, touched, removed=False)
@@ -189,8 +191,7 @@ class Store:
         return found
 
     def load(self, source_key: str) -> Extraction | None:
-        """The Extraction stored for ``source_key``, as it was saved (issue 5's statements,
-        commitments and initiatives are not stored yet, so they come back empty)."""
+        """The Extraction stored for ``source_key``, as it was saved."""
         with self._engine.connect() as conn:
             return load_extraction(conn, report_id(source_key))
 
@@ -215,6 +216,7 @@ def _settle(conn: Connection, touched: Touched, *, removed: bool) -> None:
     if removed:
         collect_people(conn, touched.persons)
         collect_mechanisms(conn, touched.mechanisms)
+        claims.collect_initiatives(conn, touched.initiatives)
 
 
 def _repoint(conn: Connection, copies: list[str]) -> set[str]:

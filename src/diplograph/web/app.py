@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from diplograph import __version__, query
-from diplograph.web import apidoc, browse, entities, render, sources
+from diplograph.web import apidoc, browse, entities, render, sources, threads
 from diplograph.web.reads import Memo
 from diplograph.web.twin import Context, NotFound, Pages, Site, WebSettings
 
@@ -90,6 +90,7 @@ def create_app(store: query.Readable, settings: WebSettings | None = None) -> Fa
     browse.register(pages, ctx)
     entities.register(pages, ctx)
     sources.register(pages, ctx)
+    threads.register(pages, ctx)
 
     @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
     def api(request: Request) -> HTMLResponse:

@@ -7,12 +7,14 @@ from typing import Annotated, get_args
 from fastapi import Path, Query
 
 from diplograph import query
+from diplograph.model import DOMAINS
 from diplograph.query.lookup import person_id
 from diplograph.query.results import EngagementRecord, Network
 from diplograph.web import reads
 from diplograph.web.data import Choice, NetworkView, Overview, PairCount, Timeline, TimelineFilters
 from diplograph.web.params import (
     CountryFilter,
+    DomainFilter,
     Kind,
     KindFilter,
     Limit,
@@ -61,12 +63,14 @@ def register(pages: Pages, ctx: Context) -> None:
         status: StatusFilter = None,
         since: Since = None,
         until: Until = None,
+        domain: DomainFilter = None,
         limit: Limit = 50,
         offset: Offset = 0,
     ) -> Timeline:
         """Engagements in date order (undated last), each with its attendees and its sources.
 
-        Filters combine; ``person`` and ``mechanism`` take an id or a name. A name that matches
+        Filters combine; ``person`` and ``mechanism`` take an id or a name; ``domain`` keeps
+        engagements whose reports hold a statement in that domain. A name that matches
         nobody gives 404, one that matches several gives 422 with the candidates.
         """
         with ctx.store.engine.connect() as conn:
@@ -83,8 +87,23 @@ def register(pages: Pages, ctx: Context) -> None:
             status=status,
             since=since,
             until=until,
+            domain=domain,
         )
-        if filters.pair:
+        if domain is not None:
+            page = query.domain_timeline(
+                ctx.store,
+                domain=domain,
+                countries=filters.pair.split("-") if filters.pair else [country] if country else [],
+                person=person,
+                mechanism=mechanism,
+                kind=kind,
+                status=status,
+                since=since,
+                until=until,
+                limit=limit,
+                offset=offset,
+            )
+        elif filters.pair:
             first, second = filters.pair.split("-")
             page = reads.pair_timeline(
                 ctx.store,
@@ -120,6 +139,7 @@ def register(pages: Pages, ctx: Context) -> None:
             pairs=_pair_choices(pairs, filters.pair),
             mechanisms=mechanisms,
             kinds=get_args(Kind),
+            domains=DOMAINS,
         )
 
     @pages.page("/engagements/{engagement_id}", "engagement.html", tag="timeline", summary="One engagement")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diplograph.query.commitments import CommitmentRecord, Thread, TopicSummary
 from diplograph.query.results import (
     EngagementRecord,
     MechanismSummary,
@@ -20,6 +21,7 @@ from diplograph.query.results import (
     PersonSummary,
     SearchResult,
 )
+from diplograph.query.statements import StatementRecord
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -80,6 +82,7 @@ class TimelineFilters:
     until: str | None
     person_name: str | None  # the name behind a person id, for display
     mechanism_name: str | None
+    domain: str | None = None  # engagements whose reports hold a statement in this domain
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,6 +102,7 @@ class Timeline:
     pairs: tuple[Choice, ...]
     mechanisms: tuple[Choice, ...]
     kinds: tuple[str, ...]
+    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -137,6 +141,7 @@ class PersonPage:
 
     profile: PersonProfile
     quotes: tuple[Quote, ...]
+    statements: Page[StatementRecord] | None = None  # what they said, newest reports last
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -158,9 +163,25 @@ class MechanismList:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class MechanismPage:
-    """One mechanism session by session."""
+    """One mechanism session by session, and the items agreed about it."""
 
     thread: MechanismThread
+    agreed: tuple[CommitmentRecord, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TopicList:
+    """Commitment topics on file, most reported first."""
+
+    topics: Page[TopicSummary]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ThreadPage:
+    """Every topic matching ``text``, each as its path across reports."""
+
+    text: str
+    threads: tuple[Thread, ...]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -256,6 +277,8 @@ class ReportPage:
     names: tuple[NameFact, ...]
     figures: tuple[FigureFact, ...]
     flags: tuple[Flag, ...]
+    statements: tuple[StatementRecord, ...] = ()
+    commitments: tuple[CommitmentRecord, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

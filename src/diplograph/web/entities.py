@@ -16,6 +16,8 @@ Ref = Annotated[
     str,
     Path(min_length=1, max_length=MAX_TEXT, description="An id, or a name in any spelling."),
 ]
+STATEMENTS = 200  # a person's statements shown on their page
+AGREED = 200  # items agreed shown on a mechanism's page
 Counterparts = Annotated[int, Query(ge=0, le=200, description="How many counterparts to list.")]
 
 
@@ -34,10 +36,12 @@ def register(pages: Pages, ctx: Context) -> None:
     def person(
         ref: Ref, limit: Limit = 50, offset: Offset = 0, counterparts: Counterparts = 20
     ) -> PersonPage:
-        """A person's spellings, titles over time, engagements (paged), counterparts, and sentences of
-        the reports that name them. ``ref`` is an id or a name; several matches give 422."""
+        """A person's spellings, titles over time, engagements (paged), counterparts, sentences of the
+        reports that name them, and their statements (the first 200, by report date).
+        ``ref`` is an id or a name; several matches give 422."""
         profile = query.person(ctx.store, ref, limit=limit, offset=offset, counterparts=counterparts)
-        return PersonPage(profile=profile, quotes=texts.quotes(ctx.store, profile.id))
+        said = query.statements(ctx.store, person=profile.id, limit=STATEMENTS)
+        return PersonPage(profile=profile, quotes=texts.quotes(ctx.store, profile.id), statements=said)
 
     @pages.page("/mechanisms", "mechanisms.html", tag="mechanisms", summary="Standing mechanisms")
     def mechanisms(country: CountryFilter = None, limit: Limit = 100, offset: Offset = 0) -> MechanismList:
@@ -47,6 +51,8 @@ def register(pages: Pages, ctx: Context) -> None:
 
     @pages.page("/mechanisms/{ref}", "mechanism.html", tag="mechanisms", summary="One mechanism")
     def mechanism(ref: Ref, limit: Limit = 100, offset: Offset = 0) -> MechanismPage:
-        """A mechanism session by session: date, place, co-chairs, sources, and the plans that announced
-        each session. ``ref`` is an id or a name."""
-        return MechanismPage(thread=query.mechanism_thread(ctx.store, ref, limit=limit, offset=offset))
+        """A mechanism session by session: date, place, co-chairs, sources, the plans that announced
+        each session, and the items agreed about it (the first 200). ``ref`` is an id or a name."""
+        thread = query.mechanism_thread(ctx.store, ref, limit=limit, offset=offset)
+        agreed = query.commitments(ctx.store, mechanism=thread.mechanism.id, limit=AGREED)
+        return MechanismPage(thread=thread, agreed=agreed.items)

@@ -12,7 +12,7 @@ from typing import Annotated, Literal, get_args
 from fastapi import Query
 from pydantic import BeforeValidator, StringConstraints
 
-from diplograph.model import ENGAGEMENT_KINDS
+from diplograph.model import ENGAGEMENT_KINDS, Domain
 
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PAIR_PATTERN = r"^[A-Za-z]{3}-[A-Za-z]{3}$"
@@ -92,3 +92,8 @@ Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip (fo
 
 MAX_LIMIT = 200  # rows per page: big result sets are paged, never sent whole
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page (at most {MAX_LIMIT}).")]
+DomainFilter = Annotated[
+    Domain | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Keep engagements whose reports hold a statement in this domain (e.g. maritime)."),
+]

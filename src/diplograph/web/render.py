@@ -146,6 +146,8 @@ def report_anchors(page: ReportPage) -> dict[str, str]:
     keys = [(f"mention:{m.id}", "ev", m.start, m.end) for m in page.engagements]
     keys += [(f"name:{n.id}", "pm", n.start, n.end) for n in page.names]
     keys += [(f"figure:{f.id}", "fg", f.start, f.end) for f in page.figures]
+    keys += [(f"statement:{s.id}", "st", s.evidence_start, s.evidence_end) for s in page.statements]
+    keys += [(f"commitment:{c.anchor}", "cm", c.start, c.end) for c in page.commitments]
     ids = anchors([(prefix, start, end) for _, prefix, start, end in keys])
     return {key: ident for (key, *_), ident in zip(keys, ids, strict=True)}
 
@@ -189,6 +191,28 @@ def report_markup(page: ReportPage) -> Markup:
             flagged=("figure", f.id) in flagged,
         )
         for f in page.figures
+    ]
+    spans += [
+        Span(
+            fact=f"statement:{s.id}",
+            kind="statement",
+            start=s.evidence_start,
+            end=s.evidence_end,
+            label=f"{s.speaker or s.side or 'both sides'} {s.act}: {', '.join(s.domains) or 'no domain'}",
+            anchor=ids[f"statement:{s.id}"],
+        )
+        for s in page.statements
+    ]
+    spans += [
+        Span(
+            fact=f"commitment:{c.anchor}",
+            kind="commitment",
+            start=c.start,
+            end=c.end,
+            label=f"{c.stage.replace('_', ' ')}: {c.topic}",
+            anchor=ids[f"commitment:{c.anchor}"],
+        )
+        for c in page.commitments
     ]
     return highlight(page.text, spans)
 

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from diplograph import query
+from diplograph.query.commitments import report_commitments
 from diplograph.query.results import Page
+from diplograph.query.statements import report_statements
 from diplograph.store import schema
 from diplograph.web.data import FigureFact, MentionFact, NameFact, Quote, ReportPage, ReportSummary
 from diplograph.web.flags import report_flags
@@ -70,6 +72,8 @@ def report_page(store: query.Readable, report_id: str) -> ReportPage | None:
             names=_names(conn, report_id, text),
             figures=_figures(conn, report_id, text),
             flags=report_flags(conn, report_id),
+            statements=tuple(report_statements(conn, report_id)),
+            commitments=tuple(report_commitments(conn, report_id)),
         )
 
 
