@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO, TypeVar
+from typing import Annotated, Any, TextIO, TypeVar
 
 import typer
 
@@ -399,6 +399,17 @@ def search_cli(
     _show(result, table.search, to_json=to_json)
 
 
+def _all_pages(fetch: Callable[[int], query.Page[Any]]) -> Iterator[Any]:
+    """Every item of a paginated query, page after page (for exports)."""
+    offset = 0
+    while True:
+        page = fetch(offset)
+        yield from page.items
+        if not page.items or offset + len(page.items) >= page.total:
+            return
+        offset += len(page.items)
+
+
 @app.command("export")
 def export_cli(
     db: DbArg,
@@ -420,6 +431,8 @@ def export_cli(
                 query.iter_mechanisms(store),
                 query.iter_engagements(store),
                 query.iter_figures(store),
+                _all_pages(lambda offset: query.statements(store, limit=500, offset=offset)),
+                _all_pages(lambda offset: query.commitments(store, limit=500, offset=offset)),
             )
         elif output_format is ExportFormat.csv:
             write_engagements(query.iter_engagements(store), out)

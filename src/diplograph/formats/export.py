@@ -1,8 +1,8 @@
 """The whole store as JSON Lines: one object per line, each with a ``type``, in a stable order.
 
 Reports first (with their text), then people, mechanisms, engagements (with attendees and
-sources) and figures; each kind sorted by id (engagements by date), so two exports of the same
-store are byte-identical and diff cleanly.
+sources), figures, statements and commitments; each kind in a fixed order (engagements by date),
+so two exports of the same store are byte-identical and diff cleanly.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from diplograph.query.commitments import CommitmentRecord
 from diplograph.query.results import (
     EngagementRecord,
     FigureRecord,
@@ -19,8 +20,17 @@ from diplograph.query.results import (
     PersonRecord,
     ReportRecord,
 )
+from diplograph.query.statements import StatementRecord
 
-Record = ReportRecord | PersonRecord | MechanismSummary | EngagementRecord | FigureRecord
+Record = (
+    ReportRecord
+    | PersonRecord
+    | MechanismSummary
+    | EngagementRecord
+    | FigureRecord
+    | StatementRecord
+    | CommitmentRecord
+)
 
 TYPES: dict[type[Any], str] = {
     ReportRecord: "report",
@@ -28,6 +38,8 @@ TYPES: dict[type[Any], str] = {
     MechanismSummary: "mechanism",
     EngagementRecord: "engagement",
     FigureRecord: "figure",
+    StatementRecord: "statement",
+    CommitmentRecord: "commitment",
 }
 
 
