@@ -39,9 +39,13 @@ def register(pages: Pages, ctx: Context) -> None:
         """A person's spellings, titles over time, engagements (paged), counterparts, sentences of the
         reports that name them, and their statements (the first 200, by report date).
         ``ref`` is an id or a name; several matches give 422."""
-        profile = query.person(ctx.store, ref, limit=limit, offset=offset, counterparts=counterparts)
-        said = query.statements(ctx.store, person=profile.id, limit=STATEMENTS)
-        return PersonPage(profile=profile, quotes=texts.quotes(ctx.store, profile.id), statements=said)
+        # A busy person's profile aggregates thousands of engagements: kept per database version.
+        with ctx.store.engine.connect() as conn:
+            return ctx.memo.get(
+                conn,
+                f"person\x00{ref}\x00{limit}\x00{offset}\x00{counterparts}",
+                lambda _: _person_page(ctx, ref, limit=limit, offset=offset, counterparts=counterparts),
+            )
 
     @pages.page("/mechanisms", "mechanisms.html", tag="mechanisms", summary="Standing mechanisms")
     def mechanisms(country: CountryFilter = None, limit: Limit = 100, offset: Offset = 0) -> MechanismList:
@@ -56,3 +60,9 @@ def register(pages: Pages, ctx: Context) -> None:
         thread = query.mechanism_thread(ctx.store, ref, limit=limit, offset=offset)
         agreed = query.commitments(ctx.store, mechanism=thread.mechanism.id, limit=AGREED)
         return MechanismPage(thread=thread, agreed=agreed.items)
+
+
+def _person_page(ctx: Context, ref: str, *, limit: int, offset: int, counterparts: int) -> PersonPage:
+    profile = query.person(ctx.store, ref, limit=limit, offset=offset, counterparts=counterparts)
+    said = query.statements(ctx.store, person=profile.id, limit=STATEMENTS)
+    return PersonPage(profile=profile, quotes=texts.quotes(ctx.store, profile.id), statements=said)

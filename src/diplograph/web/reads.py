@@ -32,6 +32,9 @@ F = schema.flags
 T = TypeVar("T")
 
 
+_MEMO_SIZE = 256
+
+
 class Memo:
     """Aggregates over the whole database, kept while the row counts hold (and ``ttl`` seconds at most).
 
@@ -69,6 +72,10 @@ class Memo:
             result = compute(conn)
             with self._lock:
                 self._values[key] = (started, stamp, result)
+                if len(self._values) > _MEMO_SIZE:
+                    # Pages (a person, a search) are kept too: drop the oldest, so memory stays bounded.
+                    oldest = min(self._values, key=lambda k: self._values[k][0])
+                    del self._values[oldest]
         return result
 
 

@@ -51,8 +51,18 @@ def register(pages: Pages, ctx: Context) -> None:
         touch, people named like ``q``, and mechanisms whose names hold its words."""
         if not q:
             return SearchPage(q=None, result=None, mechanisms=())
-        result = query.search(ctx.store, q, limit=limit, offset=offset)
-        return SearchPage(q=q, result=result, mechanisms=_mechanisms(ctx, q))
+        text = q
+        with ctx.store.engine.connect() as conn:
+            # Ranking and snippets cost tens of milliseconds: kept per database version.
+            return ctx.memo.get(
+                conn,
+                f"search\x00{text}\x00{limit}\x00{offset}",
+                lambda _: SearchPage(
+                    q=text,
+                    result=query.search(ctx.store, text, limit=limit, offset=offset),
+                    mechanisms=_mechanisms(ctx, text),
+                ),
+            )
 
     app = pages.app
 
