@@ -39,7 +39,8 @@ M = schema.mechanisms
 MN = schema.mentions
 R = schema.reports
 
-_COLUMNS = (
+# The columns hydrate() reads; every query that lists engagements selects exactly these.
+ENGAGEMENT_COLUMNS = (
     E.c.id,
     E.c.kind,
     E.c.status,
@@ -129,7 +130,7 @@ def iter_engagements(store: Readable, *, batch: int = 500) -> Iterator[Engagemen
 
 
 def _select() -> Select[Any]:
-    return select(*_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id))
+    return select(*ENGAGEMENT_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id))
 
 
 def conditions(
@@ -195,7 +196,7 @@ def involves(country: str) -> ColumnElement[bool]:
 
 
 def hydrate(conn: Connection, rows: Sequence[AnyRow]) -> list[EngagementRecord]:
-    """Engagement rows (from ``_COLUMNS``) with their attendees and sources, in the rows' order."""
+    """Engagement rows (from ``ENGAGEMENT_COLUMNS``) with their attendees and sources, in the rows' order."""
     ids = [row.id for row in rows]
     attendees = _attendees(conn, ids)
     sources = _sources(conn, ids)

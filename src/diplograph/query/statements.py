@@ -27,7 +27,7 @@ from diplograph.query._common import (
     country_code,
     until_bound,
 )
-from diplograph.query.engagements import conditions, hydrate
+from diplograph.query.engagements import ENGAGEMENT_COLUMNS, conditions, hydrate
 from diplograph.query.lookup import person_id
 from diplograph.query.results import EngagementRecord, Page
 from diplograph.store import schema
@@ -50,22 +50,6 @@ E = schema.engagements
 MN = schema.mentions
 M = schema.mechanisms
 ACTS: tuple[str, ...] = get_args(StatementAct)
-# The columns query.engagements.hydrate reads.
-_TIMELINE = (
-    E.c.id,
-    E.c.kind,
-    E.c.status,
-    E.c.date_start,
-    E.c.date_end,
-    E.c.location,
-    E.c.location_country,
-    E.c.mechanism_id,
-    M.c.name.label("mechanism"),
-    E.c.ordinal,
-    E.c.held_as,
-    E.c.conflicts,
-    E.c.sources,
-)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -243,7 +227,7 @@ def domain_timeline(
         total, dated = plan.count(conn, where)
         rows = plan.page(
             conn,
-            select(*_TIMELINE).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id)),
+            select(*ENGAGEMENT_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id)),
             where,
             dated=dated,
             total=total,
