@@ -24,7 +24,7 @@ from diplograph.extract import extract_article
 from diplograph.ingest import DEFAULT_MAX_BYTES, read_articles
 from diplograph.ingest.read import STDIN, walk
 from diplograph.model import Article, Extraction
-from diplograph.store import Store, open_store
+from diplograph.store import Prepared, Store, open_store, prepare
 from diplograph.store.reports import fingerprint
 
 __all__ = [
@@ -222,40 +222,88 @@ class AddSummary:
 class _Saver(Protocol):
     """The part of a store that `add_paths` needs (keeps this module testable and the layers one-way)."""
 
-    def save(self, extraction: Extraction, *, source_key: str) -> str: ...
+    def save(self, extraction: Extraction, *, source_key: str, prepared: Prepared | None = None) -> str: ...
 
-    def fingerprint_of(self, source_key: str) -> str | None: ...
+    def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]: ...
 
 
-def _pending(
-    store: _Saver, paths: Sequence[str | Path], options: _Options
-) -> Iterator[Article | _Failure | _Unchanged]:
-    """Every report to store, read here; those the store holds unchanged are not extracted again.
+@dataclass(frozen=True, slots=True)
+class _Task:
+    """One source to add, with the fingerprints the store holds for the reports it may contain."""
 
-    Reading is fast next to extraction, so it runs in this process: a re-run after a crash only
-    extracts what was not stored yet.
+    job: _Job
+    stored: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """An extraction with its database-free save work done (see store.prepare)."""
+
+    extraction: Extraction
+    prepared: Prepared
+
+
+_Added = list[_Ready | _Failure | _Unchanged]
+
+
+def _tasks(store: _Saver, paths: Sequence[str | Path], options: _Options) -> list[_Task]:
+    """Every source to add, with what the store holds for it: reading is left to the workers.
+
+    The fingerprints of a batch come in a few queries, so a worker can tell a report the store
+    already holds unchanged, and skip extracting it, without asking the database itself. (A text
+    file that turns out to hold several reports is extracted again; its save then finds it unchanged.)
     """
+    jobs = list(_jobs(paths, options))
+    origins = {job: str(job.resolve()) for job in jobs if isinstance(job, Path)}
+    keys = [job.origin or job.doc for job in jobs if isinstance(job, Article)] + list(origins.values())
+    under = [origin for job, origin in origins.items() if job.suffix.lower() in _MULTI_RECORD]
+    stored = store.fingerprints_of(keys, under=under) if keys else {}
+    by_origin: dict[str, dict[str, str]] = {}
+    files = set(origins.values())
+    for key, print_ in stored.items():
+        # A record's key is its file's origin, "#", and the record's name; a path may hold "#" too.
+        cuts = [key, *(key[:at] for at, mark in enumerate(key) if mark == "#")]
+        owner = next((cut for cut in cuts if cut in files), key)
+        by_origin.setdefault(owner, {})[key] = print_
+    tasks = []
+    for job in jobs:
+        if isinstance(job, Path):
+            tasks.append(_Task(job, by_origin.get(origins[job], {})))
+        elif isinstance(job, Article):
+            key = job.origin or job.doc
+            tasks.append(_Task(job, {key: stored[key]} if key in stored else {}))
+        else:
+            tasks.append(_Task(job, {}))
+    return tasks
+
+
+def _run_task(task: _Task, options: _Options) -> _Added:
+    """Read (in a worker), skip what the store holds unchanged, extract and prepare the rest."""
     from diplograph.extract import EXTRACTOR_VERSION
 
-    for job in _jobs(paths, options):
-        items: list[Article | _Failure] = _read_job(job, options) if isinstance(job, Path) else [job]
-        for item in items:
-            if isinstance(item, Article):
-                key = item.origin or item.doc
-                if store.fingerprint_of(key) == fingerprint(item, extractor_version=EXTRACTOR_VERSION):
-                    yield _Unchanged(key)
-                    continue
-            yield item
+    job = task.job
+    if isinstance(job, _Failure):
+        return [job]
+    items: list[Article | _Failure] = _read_job(job, options) if isinstance(job, Path) else [job]
+    done: _Added = []
+    for item in items:
+        if isinstance(item, _Failure):
+            done.append(item)
+            continue
+        key = item.origin or item.doc
+        if key in task.stored and task.stored[key] == fingerprint(item, extractor_version=EXTRACTOR_VERSION):
+            done.append(_Unchanged(key))
+            continue
+        extracted = _extract(item, label=str(job) if isinstance(job, Path) else key)
+        done.append(extracted if isinstance(extracted, _Failure) else _Ready(extracted, prepare(extracted)))
+    return done
 
 
-def _extracted(
-    jobs: list[Article | _Failure | _Unchanged], workers: int, options: _Options
-) -> Iterator[Extraction | _Failure | _Unchanged]:
-    """The jobs, extracted in order, on this process or a pool."""
-    to_extract = sum(isinstance(job, Article) for job in jobs)
-    if to_extract < 2 or (workers == 1 and to_extract < _OVERLAP_FROM):
-        for job in jobs:
-            yield from _run_job(job, options)
+def _added(tasks: list[_Task], workers: int, options: _Options) -> Iterator[_Ready | _Failure | _Unchanged]:
+    """The tasks, done in order, on this process or a pool."""
+    if len(tasks) < 2 or (workers == 1 and len(tasks) < _OVERLAP_FROM):
+        for task in tasks:
+            yield from _run_task(task, options)
         return
     # Even with one worker, a large batch extracts in a separate process, so that extraction and
     # the saves here (resolution and the database) overlap instead of adding up.
@@ -264,9 +312,9 @@ def _extracted(
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_ignore_interrupts,
     )
-    chunksize = max(1, min(32, len(jobs) // (workers * 4)))
+    chunksize = max(1, min(32, len(tasks) // (workers * 4)))
     try:
-        for result in executor.map(_run_job, jobs, repeat(options), chunksize=chunksize):
+        for result in executor.map(_run_task, tasks, repeat(options), chunksize=chunksize):
             yield from result
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
@@ -297,16 +345,19 @@ def add_paths(
     counts = {"added": 0, "updated": 0, "unchanged": 0, "duplicate": 0}
     failures: list[tuple[str, str]] = []
     options = _Options(encoding=encoding, max_bytes=max_bytes)
-    jobs = list(_pending(store, paths, options))
-    for done, outcome in enumerate(_extracted(jobs, workers, options), start=1):
+    tasks = _tasks(store, paths, options)
+    # One report per file, as far as is known before reading; a multi-record file can hold any number.
+    several = any(isinstance(t.job, Path) and t.job.suffix.lower() in _MULTI_RECORD for t in tasks)
+    expected = None if several else len(tasks)
+    for done, outcome in enumerate(_added(tasks, workers, options), start=1):
         if isinstance(outcome, _Unchanged):
             counts["unchanged"] += 1
         elif isinstance(outcome, _Failure):
             failures.append((outcome.source, outcome.problem))
         else:
-            key = source_key(outcome)
+            key = source_key(outcome.extraction)
             try:
-                status = store.save(outcome, source_key=key)
+                status = store.save(outcome.extraction, source_key=key, prepared=outcome.prepared)
             except DiplographError as error:
                 log.warning("could not store %s: %s", key, error)
                 failures.append((key, str(error)))
@@ -316,7 +367,7 @@ def add_paths(
             progress(
                 Progress(
                     done=done,
-                    total=len(jobs),
+                    total=None if expected is None or done > expected else expected,
                     added=counts["added"],
                     updated=counts["updated"],
                     unchanged=counts["unchanged"],

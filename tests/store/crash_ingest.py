@@ -9,10 +9,11 @@ moments that matter most: inside a save.
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from diplograph.model import Extraction
 from diplograph.process import add_paths
-from diplograph.store import Store, open_store
+from diplograph.store import Prepared, Store, open_store
 
 
 class _Announcing:
@@ -22,13 +23,13 @@ class _Announcing:
         self.store = store
         self.count = 0
 
-    def save(self, extraction: Extraction, *, source_key: str) -> str:
+    def save(self, extraction: Extraction, *, source_key: str, prepared: Prepared | None = None) -> str:
         self.count += 1
         print("saving", self.count, flush=True)
-        return self.store.save(extraction, source_key=source_key)
+        return self.store.save(extraction, source_key=source_key, prepared=prepared)
 
-    def fingerprint_of(self, source_key: str) -> str | None:
-        return self.store.fingerprint_of(source_key)
+    def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]:
+        return self.store.fingerprints_of(source_keys, under=under)
 
 
 def main() -> None:

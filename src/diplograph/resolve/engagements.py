@@ -22,10 +22,13 @@ from diplograph.model import PartialDate
 
 __all__ = [
     "EngagementView",
+    "Window",
+    "date_bounds",
     "engagement_blocks",
     "engagement_id",
     "held_session",
     "kinds_compatible",
+    "lookup_window",
     "merge_engagement",
     "same_engagement",
 ]
@@ -210,6 +213,46 @@ def engagement_blocks(view: EngagementView) -> frozenset[str]:
                 blocks.add(f"mm:{view.mechanism_id}:{month}")
             blocks.update(f"pm:{person}:{month}" for person in view.participants)
     return frozenset(blocks)
+
+
+Window = tuple[str, str, bool]  # first day, last day, and whether undated candidates qualify too
+_OPEN_LOW, _OPEN_HIGH = "0000-01-01", "9999-12-31"
+
+
+def lookup_window(block: str, date: str | None, *, wanted: str) -> Window | None:
+    """Which candidates filed under ``block`` can qualify, by date alone; None: any of them.
+
+    The looking view is dated ``date``; ``wanted`` says what it looks for: "same" (the same
+    engagement: same_engagement), "held" (what a planned view became: held_session), or
+    "planned" (the planned engagements a held view may have become). A candidate qualifies when
+    its days [low, high] overlap the window's, or when it is undated and the window allows that.
+    The windows are the date rules of same_engagement and held_session, so a lookup that applies
+    them in the database returns every candidate those functions could accept, and few others.
+    """
+    if date is None or block.startswith("id:"):
+        return None
+    low, high = _span(date)
+    if block.startswith(("mm:", "pm:")):
+        # Matched only by people or mechanism: both dates known and agreeing within the tolerance.
+        slack = dt.timedelta(days=_TOLERANCE)
+        return (low - slack).isoformat(), (high + slack).isoformat(), False
+    if not block.startswith("mo:"):
+        return None
+    if wanted == "same":  # one numbered session, told a few days apart at most
+        slack = dt.timedelta(days=_SESSION_SLACK)
+        return (low - slack).isoformat(), (high + slack).isoformat(), True
+    slack = dt.timedelta(days=_TOLERANCE)
+    if wanted == "held":  # a holding that did not end before the planned window began
+        return (low - slack).isoformat(), _OPEN_HIGH, True
+    if wanted == "planned":  # a plan whose window did not begin after this holding ended
+        return _OPEN_LOW, (high + slack).isoformat(), True
+    raise ValueError(f"unknown lookup {wanted!r}: use 'same', 'held' or 'planned'")
+
+
+def date_bounds(date: str) -> tuple[str, str]:
+    """The first and last ISO day a partial date or range can mean: what a lookup window meets."""
+    low, high = _span(date)
+    return low.isoformat(), high.isoformat()
 
 
 def _merge_date(

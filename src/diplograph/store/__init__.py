@@ -10,8 +10,18 @@ docs/schema.md describes the tables; query/ reads them.
 
 from __future__ import annotations
 
+from diplograph.store.prepare import Prepared, prepare
 from diplograph.store.reports import fingerprint
 from diplograph.store.search import SearchHit
 from diplograph.store.store import SaveOutcome, Store, open_store, report_id
 
-__all__ = ["SaveOutcome", "SearchHit", "Store", "fingerprint", "open_store", "report_id"]
+__all__ = [
+    "Prepared",
+    "SaveOutcome",
+    "SearchHit",
+    "Store",
+    "fingerprint",
+    "open_store",
+    "prepare",
+    "report_id",
+]

@@ -10,16 +10,16 @@ a few statements, so a save costs about the same on PostgreSQL as on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import Connection, Row, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Row, and_, bindparam, delete, insert, or_, select, update
 
 from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
-from diplograph.store._common import Touched, chunks, digest, dumps, most_common, now
+from diplograph.store._common import CHUNK, Touched, chunks, digest, dumps, most_common, now
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -32,9 +32,11 @@ from diplograph.store.schema import (
 __all__ = [
     "attach_all",
     "lookup",
+    "lookup_keys",
     "mention_id",
     "mention_view",
     "recompute",
+    "stored_date",
     "stored_views",
     "with_participants",
 ]
@@ -91,10 +93,13 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     # same_engagement never joins two statuses: look up each status's keys among its own kind.
     by_block: dict[tuple[str, str], set[str]] = {}
     for status in sorted({view.status for view in views}):
-        wanted = set().union(
-            *(keys for view, keys in zip(views, blocks, strict=True) if view.status == status)
-        )
-        for block, engagement_id in lookup(conn, wanted, status):
+        wanted = [
+            key
+            for view, keys in zip(views, blocks, strict=True)
+            if view.status == status
+            for key in lookup_keys(keys, view.date, wanted="same")
+        ]
+        for block, engagement_id in sorted(lookup(conn, wanted, status)):
             by_block.setdefault((status, block), set()).add(engagement_id)
     bare = stored_views(conn, sorted(set().union(*by_block.values())) if by_block else [], participants=False)
     candidates = [
@@ -133,15 +138,51 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     return chosen
 
 
-def lookup(conn: Connection, blocks: Iterable[str], status: str) -> list[tuple[str, str]]:
-    """(block, engagement id) of every engagement of ``status`` filed under one of ``blocks``."""
-    found: list[tuple[str, str]] = []
-    for part in chunks(sorted(set(blocks))):
-        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
-            engagement_blocks.c.block.in_(part), engagement_blocks.c.status == status
-        )
-        found.extend((block, engagement_id) for block, engagement_id in conn.execute(query))
+def lookup(
+    conn: Connection, keys: Iterable[tuple[str, resolve.Window | None]], status: str
+) -> set[tuple[str, str]]:
+    """(block, engagement id) of every engagement of ``status`` filed under one of the keys.
+
+    Each key comes with resolve.lookup_window's window: only engagements whose days can qualify
+    are returned, so the database leaves out the busy minister's other engagements that month
+    instead of this process reading and dropping them.
+    """
+    groups: dict[resolve.Window | None, set[str]] = {}
+    for block, days in keys:
+        groups.setdefault(days, set()).add(block)
+    column = engagement_blocks.c
+    found: set[tuple[str, str]] = set()
+    pending: list[ColumnElement[bool]] = []
+    size = 0
+
+    def flush() -> None:
+        query = select(column.block, column.engagement_id).where(column.status == status, or_(*pending))
+        found.update((block, engagement_id) for block, engagement_id in conn.execute(query))
+        pending.clear()
+
+    for days, blocks in sorted(groups.items(), key=lambda item: item[0] or ("", "", False)):
+        for part in chunks(sorted(blocks)):
+            condition: ColumnElement[bool] = column.block.in_(part)
+            if days is not None:
+                low, high, undated = days
+                dated = and_(column.low <= high, column.high >= low)
+                condition = and_(condition, or_(dated, column.low.is_(None)) if undated else dated)
+            pending.append(condition)
+            size += len(part) + 2
+            if size >= CHUNK:
+                flush()
+                size = 0
+    if pending:
+        flush()
     return found
+
+
+def lookup_keys(
+    blocks: Iterable[str], date: str | None, *, wanted: str
+) -> Iterator[tuple[str, resolve.Window | None]]:
+    """Each block with the window its candidates must meet (see resolve.lookup_window)."""
+    for block in blocks:
+        yield block, resolve.lookup_window(block, date, wanted=wanted)
 
 
 def _hopeful(stored: EngagementView, view: EngagementView) -> bool:
@@ -269,8 +310,15 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
         values, keys, found = _rebuild(engagement_id, rows, attending, stamp)
         updates.append(values)
         people.extend(found)
+        low, high = _bounds(values["b_date_start"], values["b_date_end"])
         blocks.extend(
-            {"block": block, "engagement_id": engagement_id, "status": values["b_status"]}
+            {
+                "block": block,
+                "engagement_id": engagement_id,
+                "status": values["b_status"],
+                "low": low,
+                "high": high,
+            }
             for block in sorted(keys)
         )
         if values["b_status"] == "planned":
@@ -284,10 +332,13 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     conn.execute(insert(engagement_blocks), blocks)
     held = [row["b_id"] for row in updates if row["b_status"] == "held"]
     held_blocks: dict[str, set[str]] = {}
+    held_keys: set[tuple[str, resolve.Window | None]] = set()
     for filed in blocks:
         if filed["status"] == "held":
             held_blocks.setdefault(filed["block"], set()).add(filed["engagement_id"])
-    for block, planned in lookup(conn, held_blocks, "planned"):
+            date = stored_date(filed["low"], filed["high"])
+            held_keys.update(lookup_keys([filed["block"]], date, wanted="planned"))
+    for block, planned in sorted(lookup(conn, held_keys, "planned")):
         touched.held_near.setdefault(planned, set()).update(held_blocks[block])
     # A planned engagement linked to one of these looks again at all its candidates: its link may
     # no longer be the best one, or no longer qualify.
@@ -354,6 +405,20 @@ def _rebuild(
     for view in views:
         blocks |= resolve.engagement_blocks(view)
     return update_row, frozenset(blocks), people
+
+
+def _bounds(start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """The first and last day a stored date (start and optional end) can mean; (None, None) undated."""
+    if start is None:
+        return None, None
+    return resolve.date_bounds(f"{start}/{end}" if end else start)
+
+
+def stored_date(low: str | None, high: str | None) -> str | None:
+    """A date meaning exactly the days ``low`` to ``high`` (as engagement_blocks keeps them)."""
+    if low is None or high is None:
+        return None
+    return low if low == high else f"{low}/{high}"
 
 
 def _fields(view: EngagementView) -> dict[str, Any]:

@@ -16,9 +16,9 @@ from dataclasses import replace
 from sqlalchemy import Connection, bindparam, select, update
 
 from diplograph import resolve
-from diplograph.resolve import EngagementView
+from diplograph.resolve import EngagementView, Window
 from diplograph.store._common import Touched, chunks
-from diplograph.store.engagements import lookup, stored_views, with_participants
+from diplograph.store.engagements import lookup, lookup_keys, stored_date, stored_views, with_participants
 from diplograph.store.schema import engagement_blocks, engagements
 
 __all__ = ["relink_planned"]
@@ -78,16 +78,19 @@ def _hopeful(planned: EngagementView, held: EngagementView) -> bool:
 
 
 def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
-    """Every held engagement sharing a lookup key with each of these planned ones."""
+    """Every held engagement sharing a lookup key with each of these planned ones, on agreeing days."""
     keys: dict[str, set[str]] = {}
+    wanted: set[tuple[str, Window | None]] = set()
+    column = engagement_blocks.c
     for part in chunks(planned):
-        query = select(engagement_blocks.c.block, engagement_blocks.c.engagement_id).where(
-            engagement_blocks.c.engagement_id.in_(part)
+        query = select(column.block, column.engagement_id, column.low, column.high).where(
+            column.engagement_id.in_(part)
         )
-        for block, engagement_id in conn.execute(query):
+        for block, engagement_id, low, high in conn.execute(query):
             keys.setdefault(block, set()).add(engagement_id)
+            wanted.update(lookup_keys([block], stored_date(low, high), wanted="held"))
     near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}
-    for block, other in lookup(conn, keys, "held"):
+    for block, other in sorted(lookup(conn, wanted, "held")):
         for engagement_id in keys[block]:
             near[engagement_id].add(other)
     return near

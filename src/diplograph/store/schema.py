@@ -238,8 +238,11 @@ engagement_blocks = Table(
     Column("block", Text, primary_key=True, comment="lookup key from resolve.engagement_blocks"),
     Column("engagement_id", String(ID), ForeignKey("engagements.id", ondelete="CASCADE"), primary_key=True),
     Column("status", Text, nullable=False, comment="the engagement's status, so lookups can filter on it"),
+    Column("low", String(10), comment="first ISO day the engagement's date can mean; null when undated"),
+    Column("high", String(10), comment="last ISO day the engagement's date can mean"),
     Index("ix_engagement_blocks_engagement_id", "engagement_id"),
-    Index("ix_engagement_blocks_block_status", "block", "status", "engagement_id"),
+    # Covering: a lookup reads candidates whose dates can agree without touching the table.
+    Index("ix_engagement_blocks_lookup", "block", "status", "low", "high", "engagement_id"),
 )
 
 mentions = Table(

@@ -18,7 +18,15 @@ from sqlalchemy import Connection, select, text
 
 from diplograph.store.schema import reports
 
-__all__ = ["INDEXED_CHARS", "SearchHit", "index_report", "search_reports", "search_terms", "unindex_report"]
+__all__ = [
+    "INDEXED_CHARS",
+    "SearchHit",
+    "fold_document",
+    "index_report",
+    "search_reports",
+    "search_terms",
+    "unindex_report",
+]
 
 INDEXED_CHARS = 300_000  # PostgreSQL caps a tsvector at 1 MB; longer texts are searched by their start
 _NON_WORD = re.compile(r"[^a-z0-9]+")
@@ -58,13 +66,14 @@ def _fts_rowid(report_id: str) -> int:
     return int(report_id[:15], 16)
 
 
-def index_report(conn: Connection, report_id: str, *, title: str | None, body: str) -> None:
-    """Add a report to the index (inside the caller's transaction)."""
-    values = {
-        "report_id": report_id,
-        "title": _fold(title or "")[:INDEXED_CHARS],
-        "body": _fold(body[:INDEXED_CHARS]),
-    }
+def fold_document(title: str | None, body: str) -> tuple[str, str]:
+    """A report's title and text as the index holds them (folded, cut at INDEXED_CHARS)."""
+    return _fold(title or "")[:INDEXED_CHARS], _fold(body[:INDEXED_CHARS])
+
+
+def index_report(conn: Connection, report_id: str, *, title: str, body: str) -> None:
+    """Add a report to the index (inside the caller's transaction); title and body from fold_document."""
+    values = {"report_id": report_id, "title": title, "body": body}
     if conn.dialect.name == "postgresql":
         conn.execute(
             text(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from types import TracebackType
 from typing import Literal
@@ -20,21 +20,19 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from diplograph.errors import StoreError
 from diplograph.model import Extraction
-from diplograph.resolve import duplicates
 from diplograph.store import claims, facts, schema
-from diplograph.store._common import Touched, digest, now
+from diplograph.store._common import Touched, chunks, digest, now
 from diplograph.store.engagements import recompute
 from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
 from diplograph.store.load import load_extraction
 from diplograph.store.mechanisms import collect_mechanisms
 from diplograph.store.people import collect_people, resolve_people
 from diplograph.store.planned import relink_planned
+from diplograph.store.prepare import Prepared, prepare
 from diplograph.store.reports import (
     check_storable,
     dependents,
     find_original,
-    fingerprint,
-    report_values,
     set_duplicate,
     unpack_signature,
     write_bands,
@@ -70,6 +68,7 @@ class Store:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        self._bucket_sizes: dict[str, int] = {}  # see reports.find_original
 
     @property
     def engine(self) -> Engine:
@@ -102,20 +101,23 @@ class Store:
                 conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({ADVISORY_LOCK})")
             yield conn
 
-    def save(self, extraction: Extraction, *, source_key: str) -> SaveOutcome:
+    def save(
+        self, extraction: Extraction, *, source_key: str, prepared: Prepared | None = None
+    ) -> SaveOutcome:
         """Store one report and everything extracted from it, replacing an earlier version of it.
 
         "unchanged" when the same report (text, metadata, extractor version) is already stored;
         "duplicate" when it was stored as a copy of another report. Any failure rolls the whole
-        report back and raises StoreError, which names the report.
+        report back and raises StoreError, which names the report. ``prepared`` is
+        ``prepare(extraction)`` when the caller already worked it out (in an extraction worker).
         """
         check_storable(extraction, source_key=source_key)
         claims.check_claims(extraction)
         key = report_id(source_key)
-        print_ = fingerprint(extraction.article, extractor_version=extraction.extractor_version)
+        ready = prepared if prepared is not None else prepare(extraction)
         try:
             with self._write() as conn:
-                outcome = self._save(conn, extraction, key=key, source_key=source_key, print_=print_)
+                outcome = self._save(conn, extraction, key=key, source_key=source_key, ready=ready)
         except SQLAlchemyError as error:
             raise StoreError(f"{extraction.article.doc}: could not be saved: {_reason(error)}") from error
         except Exception as error:  # a report that trips a bug must not end a batch of thousands
@@ -127,16 +129,16 @@ class Store:
         return outcome
 
     def _save(
-        self, conn: Connection, extraction: Extraction, *, key: str, source_key: str, print_: str
+        self, conn: Connection, extraction: Extraction, *, key: str, source_key: str, ready: Prepared
     ) -> SaveOutcome:
         existing = conn.execute(select(reports.c.fingerprint).where(reports.c.id == key)).first()
-        if existing is not None and existing.fingerprint == print_:
+        if existing is not None and existing.fingerprint == ready.fingerprint:
             return "unchanged"
         if existing is not None:
             _settle(conn, facts.remove_facts(conn, key), removed=True)
-        sig = duplicates.signature(extraction.article.text)
-        original = find_original(conn, key, sig)
-        values = report_values(extraction, print_=print_, sig=sig)
+        sig = ready.signature
+        original = find_original(conn, key, sig, sizes=self._bucket_sizes)
+        values = dict(ready.values)
         values |= {
             "duplicate_of": original[0] if original else None,
             "similarity": original[1] if original else None,
@@ -151,7 +153,7 @@ class Store:
         else:
             conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
         write_bands(conn, key, sig)
-        index_report(conn, key, title=extraction.article.title, body=extraction.article.text)
+        index_report(conn, key, title=ready.title, body=ready.body)
         touched = Touched()
         participants = (p for engagement in extraction.engagements for p in engagement.participants)
         people = resolve_people(conn, key, extraction.people, participants)
@@ -188,6 +190,27 @@ class Store:
             found: str | None = conn.execute(
                 select(reports.c.fingerprint).where(reports.c.id == report_id(source_key))
             ).scalar()
+        return found
+
+    def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]:
+        """Stored fingerprints by source key: of ``source_keys``, and of every key ``origin#...`` for
+        each origin in ``under`` (the records of a multi-record file), in a few queries.
+        """
+        found: dict[str, str] = {}
+        with self._engine.connect() as conn:
+            for part in chunks([report_id(key) for key in source_keys]):
+                rows = conn.execute(
+                    select(reports.c.source_key, reports.c.fingerprint).where(reports.c.id.in_(part))
+                )
+                found.update({row.source_key: row.fingerprint for row in rows})
+            for origin in under:
+                # "#" + 1 is "$": the keys that begin with origin + "#", through the unique index.
+                rows = conn.execute(
+                    select(reports.c.source_key, reports.c.fingerprint).where(
+                        reports.c.source_key >= origin + "#", reports.c.source_key < origin + "$"
+                    )
+                )
+                found.update({row.source_key: row.fingerprint for row in rows})
         return found
 
     def load(self, source_key: str) -> Extraction | None:
