@@ -18,6 +18,8 @@ from diplograph.resolve.engagements import (
     kinds_compatible,
     lookup_window,
     merge_engagement,
+    might_be_same,
+    might_have_become,
     same_engagement,
 )
 from diplograph.resolve.mechanisms import mechanism_id, mechanism_key, mechanism_name
@@ -49,6 +51,8 @@ __all__ = [
     "mechanism_key",
     "mechanism_name",
     "merge_engagement",
+    "might_be_same",
+    "might_have_become",
     "person_blocks",
     "person_id",
     "person_key",

@@ -30,6 +30,8 @@ __all__ = [
     "kinds_compatible",
     "lookup_window",
     "merge_engagement",
+    "might_be_same",
+    "might_have_become",
     "same_engagement",
 ]
 
@@ -164,6 +166,18 @@ def same_engagement(a: EngagementView, b: EngagementView) -> bool:
     of that, both dates must be known and agree, and either the people agree (Jaccard >= 0.5,
     at least one shared), or both name one mechanism and one side names nobody.
     """
+    return _same(a, b, a.participants)
+
+
+def might_be_same(stored: EngagementView, view: EngagementView) -> bool:
+    """same_engagement(stored, view) if ``stored`` had the view's participants: a test to run
+    before reading a candidate's participants, never False where the real answer could be True.
+    """
+    return _same(stored, view, view.participants)
+
+
+def _same(a: EngagementView, b: EngagementView, people: frozenset[str]) -> bool:
+    """same_engagement, with ``people`` standing for a's participants."""
     if a.id is not None and a.id == b.id:
         return True
     if not _numbered(a) and _own_id(a) == _own_id(b):
@@ -176,8 +190,8 @@ def same_engagement(a: EngagementView, b: EngagementView) -> bool:
         return _session_dates_fit(a, b)
     if a.date is None or b.date is None or not _dates_agree(a.date, b.date):
         return False
-    if a.participants and b.participants:
-        return bool(a.participants & b.participants) and _jaccard(a.participants, b.participants) >= _JACCARD
+    if people and b.participants:
+        return bool(people & b.participants) and _jaccard(people, b.participants) >= _JACCARD
     return a.mechanism_id is not None and a.mechanism_id == b.mechanism_id
 
 
@@ -361,7 +375,18 @@ def merge_engagement(
     return merged, conflicts
 
 
-def _held_rank(planned: EngagementView, held: EngagementView) -> tuple[int, float] | None:
+def might_have_become(planned: EngagementView, held: EngagementView) -> bool:
+    """Whether held_session could link ``planned`` to ``held`` if the two had the same people: a
+    test to run before reading participants, never False where the real answer could be True.
+    """
+    if planned.status != "planned" or held.status != "held" or held.id is None or held.id == planned.id:
+        return False
+    return _held_rank(planned, held, same_people=True) is not None
+
+
+def _held_rank(
+    planned: EngagementView, held: EngagementView, *, same_people: bool = False
+) -> tuple[int, float] | None:
     """How surely a held engagement is what the planned one became; None when it is not.
 
     0: the same numbered session in a compatible kind; 1: the same session in another kind (a
@@ -370,12 +395,12 @@ def _held_rank(planned: EngagementView, held: EngagementView) -> tuple[int, floa
     """
     if _different_sessions(planned, held) or _held_too_early(planned.date, held.date):
         return None
-    overlap = _jaccard(planned.participants, held.participants)
+    overlap = 1.0 if same_people else _jaccard(planned.participants, held.participants)
     if _same_session(planned, held):
         return (0 if kinds_compatible(planned.kind, held.kind) else 1, -overlap)
     if planned.date is None or held.date is None or not kinds_compatible(planned.kind, held.kind):
         return None
-    if not planned.participants & held.participants or overlap < _JACCARD:
+    if not same_people and (not planned.participants & held.participants or overlap < _JACCARD):
         return None
     return (2, -overlap) if _dates_agree(planned.date, held.date) else None
 

@@ -10,11 +10,17 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from sqlalchemy import BindParameter, bindparam
+
 from diplograph.store.schema import ID
 
 T = TypeVar("T")
 
 CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's bound-parameter limits
+# The list parameter of statements built once at import (``column.in_(IDS)``, run with {"ids": [...]}):
+# a statement object keeps its compiled form and cache key, where building one per call cost more
+# than running it.
+IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 
 
 def digest(*parts: str) -> str:

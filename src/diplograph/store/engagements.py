@@ -10,16 +10,33 @@ a few statements, so a save costs about the same on PostgreSQL as on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Row, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Delete,
+    Insert,
+    Row,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    delete,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
-from diplograph.store._common import CHUNK, Touched, chunks, digest, dumps, most_common, now
+from diplograph.store._common import CHUNK, IDS, Touched, chunks, digest, dumps, most_common, now
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -56,6 +73,23 @@ _REBUILD = (
 )
 
 
+# Built once (see _common.IDS).
+_EXISTING = select(engagements.c.id).where(engagements.c.id.in_(IDS))
+_ENGAGEMENTS = select(engagements).where(engagements.c.id.in_(IDS))
+_PARTICIPANTS = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
+    engagement_participants.c.engagement_id.in_(IDS)
+)
+_TOLD = (
+    select(mentions, reports.c.duplicate_of, reports.c.source, reports.c.doc, reports.c.published)
+    .join(reports, reports.c.id == mentions.c.report_id)
+    .where(mentions.c.engagement_id.in_(IDS))
+)
+_PLANNED_FOR = select(engagements.c.id).where(engagements.c.held_as.in_(IDS))
+_DELETE = delete(engagements).where(engagements.c.id.in_(IDS))
+_ATTENDING = select(mention_participants).where(mention_participants.c.mention_id.in_(IDS))
+_INSERT = insert(engagements)
+
+
 def mention_id(report_id: str, position: int) -> str:
     return digest(report_id, "mention", str(position))
 
@@ -90,25 +124,20 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     as two items (the extractor already merged those).
     """
     blocks = [resolve.engagement_blocks(view) for view in views]
+    found: dict[int, set[str]] = {}
     # same_engagement never joins two statuses: look up each status's keys among its own kind.
-    by_block: dict[tuple[str, str], set[str]] = {}
     for status in sorted({view.status for view in views}):
-        wanted = [
-            key
-            for view, keys in zip(views, blocks, strict=True)
+        wanted = {
+            index: list(lookup_keys(keys, view.date, wanted="same"))
+            for index, (view, keys) in enumerate(zip(views, blocks, strict=True))
             if view.status == status
-            for key in lookup_keys(keys, view.date, wanted="same")
-        ]
-        for block, engagement_id in sorted(lookup(conn, wanted, status)):
-            by_block.setdefault((status, block), set()).add(engagement_id)
-    bare = stored_views(conn, sorted(set().union(*by_block.values())) if by_block else [], participants=False)
+        }
+        for index, engagement_id in lookup(conn, wanted, status):
+            found.setdefault(index, set()).add(engagement_id)
+    bare = stored_views(conn, sorted(set().union(*found.values())) if found else [], participants=False)
     candidates = [
-        sorted(
-            found
-            for found in {found for key in keys for found in by_block.get((view.status, key), ())}
-            if _hopeful(bare[found], view)
-        )
-        for view, keys in zip(views, blocks, strict=True)
+        sorted(other for other in found.get(index, ()) if resolve.might_be_same(bare[other], view))
+        for index, view in enumerate(views)
     ]
     stored = with_participants(conn, bare, sorted(set().union(*candidates)))
     chosen: list[str] = []
@@ -134,30 +163,35 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         chosen = [renamed.get(key, key) for key in chosen]
     if created:
         stamp = now()
-        conn.execute(insert(engagements), [_new_row(key, view, stamp) for key, view in created.items()])
+        conn.execute(_INSERT, [_new_row(key, view, stamp) for key, view in created.items()])
     return chosen
 
 
 def lookup(
-    conn: Connection, keys: Iterable[tuple[str, resolve.Window | None]], status: str
-) -> set[tuple[str, str]]:
-    """(block, engagement id) of every engagement of ``status`` filed under one of the keys.
+    conn: Connection, wanted: Mapping[int, Iterable[tuple[str, resolve.Window | None]]], status: str
+) -> set[tuple[int, str]]:
+    """(tag, engagement id) of every engagement of ``status`` filed under one of the tag's keys.
 
     Each key comes with resolve.lookup_window's window: only engagements whose days can qualify
     are returned, so the database leaves out the busy minister's other engagements that month
-    instead of this process reading and dropping them.
+    instead of this process reading and dropping them. (An engagement found under a key that two
+    tags share, through either one's window, goes to both: callers test each candidate anyway.)
     """
     groups: dict[resolve.Window | None, set[str]] = {}
-    for block, days in keys:
-        groups.setdefault(days, set()).add(block)
+    tags_of: dict[str, set[int]] = {}
+    for tag, keys in wanted.items():
+        for block, days in keys:
+            groups.setdefault(days, set()).add(block)
+            tags_of.setdefault(block, set()).add(tag)
     column = engagement_blocks.c
-    found: set[tuple[str, str]] = set()
+    found: set[tuple[int, str]] = set()
     pending: list[ColumnElement[bool]] = []
     size = 0
 
     def flush() -> None:
         query = select(column.block, column.engagement_id).where(column.status == status, or_(*pending))
-        found.update((block, engagement_id) for block, engagement_id in conn.execute(query))
+        for block, engagement_id in conn.execute(query):
+            found.update((tag, engagement_id) for tag in tags_of[block])
         pending.clear()
 
     for days, blocks in sorted(groups.items(), key=lambda item: item[0] or ("", "", False)):
@@ -168,7 +202,7 @@ def lookup(
                 dated = and_(column.low <= high, column.high >= low)
                 condition = and_(condition, or_(dated, column.low.is_(None)) if undated else dated)
             pending.append(condition)
-            size += len(part) + 2
+            size += len(part) + 3
             if size >= CHUNK:
                 flush()
                 size = 0
@@ -183,15 +217,6 @@ def lookup_keys(
     """Each block with the window its candidates must meet (see resolve.lookup_window)."""
     for block in blocks:
         yield block, resolve.lookup_window(block, date, wanted=wanted)
-
-
-def _hopeful(stored: EngagementView, view: EngagementView) -> bool:
-    """same_engagement as if the stored engagement had the view's participants.
-
-    Never False where the real answer could be True (sharing everyone is the best case), so the
-    participants of the other candidates need not be read at all.
-    """
-    return resolve.same_engagement(replace(stored, participants=view.participants), view)
 
 
 def _rank(candidate: EngagementView, view: EngagementView) -> tuple[int, bool, str]:
@@ -211,7 +236,7 @@ def _new_id(engagement_id: str, *, taken: Iterable[str]) -> str:
 def _existing(conn: Connection, ids: Sequence[str]) -> set[str]:
     found: set[str] = set()
     for part in chunks(ids):
-        found |= set(conn.execute(select(engagements.c.id).where(engagements.c.id.in_(part))).scalars())
+        found |= set(conn.execute(_EXISTING, {"ids": part}).scalars())
     return found
 
 
@@ -243,7 +268,7 @@ def stored_views(
     """Resolution views of stored engagements, by id; without ``participants``, with nobody in them."""
     views: dict[str, EngagementView] = {}
     for part in chunks(ids):
-        for row in conn.execute(select(engagements).where(engagements.c.id.in_(part))):
+        for row in conn.execute(_ENGAGEMENTS, {"ids": part}):
             views[row.id] = EngagementView(
                 id=row.id,
                 kind=row.kind,
@@ -264,10 +289,7 @@ def with_participants(
     """``views`` with the participants of the engagements ``ids`` read in."""
     people: dict[str, set[str]] = {}
     for part in chunks(ids):
-        query = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
-            engagement_participants.c.engagement_id.in_(part)
-        )
-        for engagement_id, person_id in conn.execute(query):
+        for engagement_id, person_id in conn.execute(_PARTICIPANTS, {"ids": part}):
             people.setdefault(engagement_id, set()).add(person_id)
     return {
         key: replace(view, participants=frozenset(people[key])) if key in people else view
@@ -280,26 +302,18 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     wanted = sorted(set(ids))
     told: dict[str, list[Row[Any]]] = {}
     for part in chunks(wanted):
-        for row in conn.execute(
-            select(mentions, reports.c.duplicate_of, reports.c.source, reports.c.doc, reports.c.published)
-            .join(reports, reports.c.id == mentions.c.report_id)
-            .where(mentions.c.engagement_id.in_(part))
-        ):
+        for row in conn.execute(_TOLD, {"ids": part}):
             told.setdefault(row.engagement_id, []).append(row)
     gone = [engagement_id for engagement_id in wanted if engagement_id not in told]
     for part in chunks(gone):
-        touched.planned |= set(
-            conn.execute(select(engagements.c.id).where(engagements.c.held_as.in_(part))).scalars()
-        )
-        conn.execute(delete(engagements).where(engagements.c.id.in_(part)))
+        touched.planned |= set(conn.execute(_PLANNED_FOR, {"ids": part}).scalars())
+        conn.execute(_DELETE, {"ids": part})
     live = [engagement_id for engagement_id in wanted if engagement_id in told]
     if not live:
         return
     attending: dict[str, list[Row[Any]]] = {}
     for part in chunks([row.id for rows in told.values() for row in rows]):
-        for item in conn.execute(
-            select(mention_participants).where(mention_participants.c.mention_id.in_(part))
-        ):
+        for item in conn.execute(_ATTENDING, {"ids": part}):
             attending.setdefault(item.mention_id, []).append(item)
     stamp = now()
     updates: list[dict[str, Any]] = []
@@ -324,28 +338,71 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
         if values["b_status"] == "planned":
             touched.planned.add(engagement_id)
     conn.execute(_REBUILD, updates)
-    for part in chunks(live):
-        conn.execute(delete(engagement_participants).where(engagement_participants.c.engagement_id.in_(part)))
-        conn.execute(delete(engagement_blocks).where(engagement_blocks.c.engagement_id.in_(part)))
-    if people:
-        conn.execute(insert(engagement_participants), people)
-    conn.execute(insert(engagement_blocks), blocks)
+    _sync(conn, engagement_participants, "person_id", people, live)
+    _sync(conn, engagement_blocks, "block", blocks, live)
     held = [row["b_id"] for row in updates if row["b_status"] == "held"]
-    held_blocks: dict[str, set[str]] = {}
-    held_keys: set[tuple[str, resolve.Window | None]] = set()
+    filed_under: dict[str, list[dict[str, Any]]] = {}
     for filed in blocks:
-        if filed["status"] == "held":
-            held_blocks.setdefault(filed["block"], set()).add(filed["engagement_id"])
-            date = stored_date(filed["low"], filed["high"])
-            held_keys.update(lookup_keys([filed["block"]], date, wanted="planned"))
-    for block, planned in sorted(lookup(conn, held_keys, "planned")):
-        touched.held_near.setdefault(planned, set()).update(held_blocks[block])
+        filed_under.setdefault(filed["engagement_id"], []).append(filed)
+    held_keys: dict[int, list[tuple[str, resolve.Window | None]]] = {}
+    for index, engagement_id in enumerate(held):
+        under = filed_under.get(engagement_id, [])
+        date = stored_date(under[0]["low"], under[0]["high"]) if under else None
+        held_keys[index] = list(lookup_keys([filed["block"] for filed in under], date, wanted="planned"))
+    for index, planned in sorted(lookup(conn, held_keys, "planned")):
+        touched.held_near.setdefault(planned, set()).add(held[index])
     # A planned engagement linked to one of these looks again at all its candidates: its link may
     # no longer be the best one, or no longer qualify.
     for part in chunks(held):
-        touched.planned |= set(
-            conn.execute(select(engagements.c.id).where(engagements.c.held_as.in_(part))).scalars()
-        )
+        touched.planned |= set(conn.execute(_PLANNED_FOR, {"ids": part}).scalars())
+
+
+@lru_cache(maxsize=8)
+def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, Insert]:
+    """_sync's statements for one table, built once."""
+    column = table.c
+    where = (column.engagement_id == bindparam("k_engagement"), column[key] == bindparam("k_key"))
+    values = [c.name for c in table.columns if c.name not in ("engagement_id", key)]
+    return (
+        select(table).where(column.engagement_id.in_(IDS)),
+        delete(table).where(*where),
+        update(table).where(*where).values({name: bindparam(f"v_{name}") for name in values}),
+        insert(table),
+    )
+
+
+def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], ids: Sequence[str]) -> None:
+    """Make the rows of engagements ``ids`` in ``table`` exactly ``rows``, writing only what differs.
+
+    Most of a recomputed engagement's participants and keys are what they were: deleting and
+    inserting them all again rewrote their index pages on every save that touched the engagement.
+    Rows are told apart by (engagement_id, ``key``).
+    """
+    read, remove, change, add = _sync_statements(table, key)
+    wanted = {(row["engagement_id"], row[key]): row for row in rows}
+    have: dict[tuple[str, str], dict[str, Any]] = {}
+    for part in chunks(ids):
+        for row in conn.execute(read, {"ids": part}):
+            found = row._asdict()
+            have[(found["engagement_id"], found[key])] = found
+    gone = [
+        {"k_engagement": engagement, "k_key": value}
+        for engagement, value in have
+        if (engagement, value) not in wanted
+    ]
+    if gone:
+        conn.execute(remove, gone)
+    values = [c.name for c in table.columns if c.name not in ("engagement_id", key)]
+    changed = [
+        {"k_engagement": engagement, "k_key": value, **{f"v_{name}": row[name] for name in values}}
+        for (engagement, value), row in wanted.items()
+        if (engagement, value) in have and have[(engagement, value)] != row
+    ]
+    if changed:
+        conn.execute(change, changed)
+    new = [row for pair, row in wanted.items() if pair not in have]
+    if new:
+        conn.execute(add, new)
 
 
 def _rebuild(

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
 from diplograph import resolve
-from diplograph.store._common import chunks
+from diplograph.store._common import IDS, chunks
 from diplograph.store.schema import mechanism_aliases, mechanisms, mention_participants, mentions
 
 __all__ = ["collect_mechanisms", "resolve_mechanisms"]
@@ -29,6 +29,10 @@ def _key(name: str, countries: Sequence[str]) -> str | None:
         return None
 
 
+_STORED = select(mechanisms.c.id, mechanisms.c.countries).where(mechanisms.c.id.in_(IDS))
+_ALIASES = select(mechanism_aliases).where(mechanism_aliases.c.mechanism_id.in_(IDS))
+
+
 def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str]]]) -> list[str | None]:
     """The mechanism id for each (name, participant countries) of a report; new ones are created."""
     wanted: list[tuple[str, str, list[str]] | None] = []
@@ -40,16 +44,9 @@ def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str
     stored: dict[str, set[str]] = {}
     spelled: set[tuple[str, str]] = set()
     for part in chunks(ids):
-        for row in conn.execute(
-            select(mechanisms.c.id, mechanisms.c.countries).where(mechanisms.c.id.in_(part))
-        ):
+        for row in conn.execute(_STORED, {"ids": part}):
             stored[row.id] = set(row.countries.split("-")) if row.countries else set()
-        spelled |= {
-            (row.mechanism_id, row.alias)
-            for row in conn.execute(
-                select(mechanism_aliases).where(mechanism_aliases.c.mechanism_id.in_(part))
-            )
-        }
+        spelled |= {(row.mechanism_id, row.alias) for row in conn.execute(_ALIASES, {"ids": part})}
     created: dict[str, dict[str, str | None]] = {}
     grown: dict[str, set[str]] = {}
     aliases: list[dict[str, str]] = []

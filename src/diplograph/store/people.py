@@ -21,7 +21,7 @@ from diplograph import resolve
 from diplograph.extract.normalize import fold
 from diplograph.model import Participant, Person
 from diplograph.resolve import PersonView
-from diplograph.store._common import chunks, digest, dumps, most_common
+from diplograph.store._common import IDS, chunks, digest, dumps, most_common
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
 __all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
@@ -92,6 +92,14 @@ def _view(person: Person) -> PersonView | None:
         return None
 
 
+_FILED_UNDER = select(person_blocks.c.person_id).where(person_blocks.c.block.in_(IDS)).distinct()
+_KEYS_OF = select(person_blocks.c.block, person_blocks.c.person_id).where(person_blocks.c.person_id.in_(IDS))
+_ALIASES_OF = select(person_aliases.c.person_id, person_aliases.c.alias).where(
+    person_aliases.c.person_id.in_(IDS)
+)
+_PERSONS = select(persons).where(persons.c.id.in_(IDS)).order_by(persons.c.id)
+
+
 def resolve_people(
     conn: Connection, report_id: str, people: Sequence[Person], participants: Iterable[Participant]
 ) -> ReportPeople:
@@ -154,21 +162,13 @@ def _load(conn: Connection, blocks: set[str]) -> _Known:
     """Every stored person sharing a lookup key with the report's people, with all their keys."""
     ids: set[str] = set()
     for part in chunks(sorted(blocks)):
-        ids |= set(
-            conn.execute(
-                select(person_blocks.c.person_id).where(person_blocks.c.block.in_(part)).distinct()
-            ).scalars()
-        )
+        ids |= set(conn.execute(_FILED_UNDER, {"ids": part}).scalars())
     ordered = sorted(ids)
     known = _Known(
         views={view.id or "": view for view in stored_views(conn, ordered)}, by_block={}, blocks_of={}
     )
     for part in chunks(ordered):
-        for block, person_id in conn.execute(
-            select(person_blocks.c.block, person_blocks.c.person_id).where(
-                person_blocks.c.person_id.in_(part)
-            )
-        ):
+        for block, person_id in conn.execute(_KEYS_OF, {"ids": part}):
             known.by_block.setdefault(block, set()).add(person_id)
             known.blocks_of.setdefault(person_id, set()).add(block)
     return known
@@ -196,13 +196,9 @@ def stored_views(conn: Connection, ids: Sequence[str]) -> list[PersonView]:
     views: list[PersonView] = []
     for part in chunks(ids):
         aliases: dict[str, set[str]] = {}
-        for person_id, alias in conn.execute(
-            select(person_aliases.c.person_id, person_aliases.c.alias).where(
-                person_aliases.c.person_id.in_(part)
-            )
-        ):
+        for person_id, alias in conn.execute(_ALIASES_OF, {"ids": part}):
             aliases.setdefault(person_id, set()).add(alias)
-        rows = conn.execute(select(persons).where(persons.c.id.in_(part)).order_by(persons.c.id))
+        rows = conn.execute(_PERSONS, {"ids": part})
         views.extend(
             PersonView(
                 id=row.id,

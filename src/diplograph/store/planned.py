@@ -11,13 +11,12 @@ qualify even if they shared every participant are set aside before their partici
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sqlalchemy import Connection, bindparam, select, update
 
 from diplograph import resolve
-from diplograph.resolve import EngagementView, Window
-from diplograph.store._common import Touched, chunks
+from diplograph.resolve import Window
+from diplograph.store._common import IDS, Touched, chunks
 from diplograph.store.engagements import lookup, lookup_keys, stored_date, stored_views, with_participants
 from diplograph.store.schema import engagement_blocks, engagements
 
@@ -26,7 +25,17 @@ __all__ = ["relink_planned"]
 _HELD_AS = (
     update(engagements).where(engagements.c.id == bindparam("b_id")).values(held_as=bindparam("b_held"))
 )
-_EVERYONE = frozenset({"*"})  # stands for "the same people" when participants are not read yet
+
+
+_CURRENT = select(engagements.c.id, engagements.c.held_as, engagements.c.status).where(
+    engagements.c.id.in_(IDS)
+)
+_FILED = select(
+    engagement_blocks.c.block,
+    engagement_blocks.c.engagement_id,
+    engagement_blocks.c.low,
+    engagement_blocks.c.high,
+).where(engagement_blocks.c.engagement_id.in_(IDS))
 
 
 def relink_planned(conn: Connection, touched: Touched) -> None:
@@ -36,11 +45,7 @@ def relink_planned(conn: Connection, touched: Touched) -> None:
     for part in chunks(wanted):
         # Status is checked here, not in SQL: SQLite, without statistics, would read the ids through
         # the status index, i.e. every planned engagement, instead of looking each id up.
-        rows = conn.execute(
-            select(engagements.c.id, engagements.c.held_as, engagements.c.status).where(
-                engagements.c.id.in_(part)
-            )
-        )
+        rows = conn.execute(_CURRENT, {"ids": part})
         current.update({row.id: row.held_as for row in rows if row.status == "planned"})
     near = _held_near(conn, sorted(key for key in current if key in touched.planned))
     for engagement_id, changed in touched.held_near.items():
@@ -49,7 +54,9 @@ def relink_planned(conn: Connection, touched: Touched) -> None:
     bare = stored_views(conn, sorted(set(current).union(*near.values())), participants=False)
     for engagement_id, others in near.items():
         near[engagement_id] = {
-            other for other in others if other in bare and _hopeful(bare[engagement_id], bare[other])
+            other
+            for other in others
+            if other in bare and resolve.might_have_become(bare[engagement_id], bare[other])
         }
     near = {key: others for key, others in near.items() if others or key in touched.planned}
     for engagement_id in near:
@@ -67,30 +74,15 @@ def relink_planned(conn: Connection, touched: Touched) -> None:
         conn.execute(_HELD_AS, changes)
 
 
-def _hopeful(planned: EngagementView, held: EngagementView) -> bool:
-    """Whether ``held`` could be what ``planned`` became if both had the same people."""
-    return (
-        resolve.held_session(
-            replace(planned, participants=_EVERYONE), [replace(held, participants=_EVERYONE)]
-        )
-        is not None
-    )
-
-
 def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
     """Every held engagement sharing a lookup key with each of these planned ones, on agreeing days."""
-    keys: dict[str, set[str]] = {}
-    wanted: set[tuple[str, Window | None]] = set()
-    column = engagement_blocks.c
+    wanted: dict[int, list[tuple[str, Window | None]]] = {}
+    position = {engagement_id: index for index, engagement_id in enumerate(planned)}
     for part in chunks(planned):
-        query = select(column.block, column.engagement_id, column.low, column.high).where(
-            column.engagement_id.in_(part)
-        )
-        for block, engagement_id, low, high in conn.execute(query):
-            keys.setdefault(block, set()).add(engagement_id)
-            wanted.update(lookup_keys([block], stored_date(low, high), wanted="held"))
+        for block, engagement_id, low, high in conn.execute(_FILED, {"ids": part}):
+            keys = lookup_keys([block], stored_date(low, high), wanted="held")
+            wanted.setdefault(position[engagement_id], []).extend(keys)
     near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}
-    for block, other in sorted(lookup(conn, wanted, "held")):
-        for engagement_id in keys[block]:
-            near[engagement_id].add(other)
+    for index, other in lookup(conn, wanted, "held"):
+        near[planned[index]].add(other)
     return near

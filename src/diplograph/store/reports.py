@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Select, bindparam, func, insert, select, upda
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
 from diplograph.resolve import duplicates
-from diplograph.store._common import dumps
+from diplograph.store._common import IDS, dumps
 from diplograph.store.schema import report_bands, reports
 
 __all__ = [
@@ -161,6 +161,18 @@ _SET_ASIDE = 3
 _REMEMBERED = 4096
 
 
+# Reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), and their signatures.
+_SHARING = (
+    select(report_bands.c.report_id)
+    .where(report_bands.c.bucket.in_(IDS))
+    .group_by(report_bands.c.report_id)
+    .having(func.count() >= bindparam("needed"))
+)
+_SIGNATURES = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
+    reports.c.id.in_(IDS)
+)
+
+
 @lru_cache(maxsize=64)
 def _capped_counts(count: int) -> Select[Any]:
     """One row: for each of ``count`` buckets, how many reports hold it, counting no further than _COMMON."""
@@ -215,22 +227,14 @@ def find_original(
     forgone = sum(1 for _, bucket in banded if bucket in aside)
     # Counting buckets without their band numbers can only count more, never fewer, shared bands:
     # the pruning stays exact, and the index on bucket answers it without reading the table.
-    query = (
-        select(report_bands.c.report_id)
-        .where(report_bands.c.bucket.in_([bucket for bucket in buckets if bucket not in aside]))
-        .group_by(report_bands.c.report_id)
-        .having(func.count() >= max(1, _least_shared_bands() - forgone))
-    )
-    ids = sorted(set(conn.execute(query).scalars()) - {report_id})
+    kept = [bucket for bucket in buckets if bucket not in aside]
+    needed = max(1, _least_shared_bands() - forgone)
+    ids = sorted(set(conn.execute(_SHARING, {"ids": kept, "needed": needed}).scalars()) - {report_id})
     if not ids:
         return None
     # duplicate_of is checked here, not in SQL: SQLite, without statistics, would read the ids
     # through that index, i.e. every report that is not a copy, instead of looking each id up.
-    rows = conn.execute(
-        select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
-            reports.c.id.in_(ids)
-        )
-    ).all()
+    rows = conn.execute(_SIGNATURES, {"ids": ids}).all()
     best: tuple[str, float] | None = None
     for row in sorted(rows, key=lambda r: r.id):
         if row.duplicate_of is not None:

@@ -241,8 +241,9 @@ engagement_blocks = Table(
     Column("low", String(10), comment="first ISO day the engagement's date can mean; null when undated"),
     Column("high", String(10), comment="last ISO day the engagement's date can mean"),
     Index("ix_engagement_blocks_engagement_id", "engagement_id"),
-    # Covering: a lookup reads candidates whose dates can agree without touching the table.
-    Index("ix_engagement_blocks_lookup", "block", "status", "low", "high", "engagement_id"),
+    # SQLite keeps the rows in key order, so a lookup by block reads them where they lie; PostgreSQL
+    # gets a covering index (block, status, low, high, engagement_id) from migration 0004 instead.
+    sqlite_with_rowid=False,
 )
 
 mentions = Table(

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Literal
 
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplograph.errors import StoreError
@@ -45,6 +45,9 @@ __all__ = ["SaveOutcome", "Store", "open_store", "report_id"]
 log = logging.getLogger(__name__)
 
 SaveOutcome = Literal["added", "updated", "unchanged", "duplicate"]
+
+
+_FINGERPRINT = select(reports.c.fingerprint).where(reports.c.id == bindparam("id"))
 
 
 def report_id(source_key: str) -> str:
@@ -131,7 +134,7 @@ class Store:
     def _save(
         self, conn: Connection, extraction: Extraction, *, key: str, source_key: str, ready: Prepared
     ) -> SaveOutcome:
-        existing = conn.execute(select(reports.c.fingerprint).where(reports.c.id == key)).first()
+        existing = conn.execute(_FINGERPRINT, {"id": key}).first()
         if existing is not None and existing.fingerprint == ready.fingerprint:
             return "unchanged"
         if existing is not None:
