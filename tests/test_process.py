@@ -151,3 +151,46 @@ def test_process_extractor_bug_is_reported_and_the_batch_goes_on(
     assert bug.source == str(first)
     assert "KeyError" in bug.problem
     assert isinstance(fine, Extraction)
+
+
+def test_process_add_rerun_extracts_only_what_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second add reads every file but extracts none that the store holds unchanged, records of a
+    JSON Lines file included; an edited record is the only one extracted again."""
+    from diplograph.store import open_store
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    _write(folder / "talks.txt")
+    records = [
+        {"id": "one", "published": "2024-12-11", "text": REPORT.split("\n\n", 1)[1]},
+        {
+            "id": "two",
+            "published": "2024-12-12",
+            "text": "HANOI -- Pham Minh Chinh met Li Qiang on Thursday.\n",
+        },
+    ]
+    briefs = folder / "briefs.jsonl"
+    briefs.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+    extracted: list[str] = []
+    real = process._extract
+
+    def counting(article: Article, **options: object) -> object:
+        extracted.append(article.doc)
+        return real(article, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(process, "_extract", counting)
+    with open_store(tmp_path / "kb.db") as store:
+        first = process.add_paths(store, [folder])
+        assert (first.added, first.unchanged, first.failed) == (3, 0, 0)
+        assert len(extracted) == 3
+        extracted.clear()
+        second = process.add_paths(store, [folder])
+        assert (second.added, second.updated, second.unchanged) == (0, 0, 3)
+        assert extracted == []
+        records[1]["text"] = "HANOI -- Pham Minh Chinh met Li Qiang in Hanoi on Thursday.\n"
+        briefs.write_text("\n".join(json.dumps(record) for record in records) + "\n", encoding="utf-8")
+        third = process.add_paths(store, [folder])
+        assert (third.updated, third.unchanged) == (1, 2)
+        assert extracted == ["two"]

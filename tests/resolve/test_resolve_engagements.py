@@ -11,10 +11,15 @@ from hypothesis import strategies as st
 
 from diplograph.resolve import (
     EngagementView,
+    Window,
+    date_bounds,
     engagement_blocks,
     engagement_id,
     held_session,
+    lookup_window,
     merge_engagement,
+    might_be_same,
+    might_have_become,
     same_engagement,
 )
 from diplograph.resolve.engagements import kinds_compatible
@@ -306,3 +311,61 @@ def test_engagements_held_session_is_found_through_blocks(
         (chosen,) = [c for c in candidates if c.id == found]
         assert engagement_blocks(plan) & engagement_blocks(chosen)
     assert held_session(plan, list(reversed(candidates))) == found
+
+
+def _admits(window: Window | None, date: str | None) -> bool:
+    """What the store's lookup asks of a candidate filed under a key with this window."""
+    if window is None:
+        return True
+    low, high, undated = window
+    if date is None:
+        return undated
+    first, last = date_bounds(date)
+    return first <= high and last >= low
+
+
+@settings(max_examples=500, deadline=None)
+@given(SIDE, SIDE)
+def test_engagements_lookup_windows_never_hide_a_match(
+    side_a: dict[str, object], side_b: dict[str, object]
+) -> None:
+    """A stored engagement the new view is the same as is found under a shared key, inside its window;
+    and the cheap test before participants are read never rejects it."""
+    stored, new = view(**side_a, id="0" * 32, report_id="a"), view(**side_b, report_id="b")
+    if same_engagement(stored, new):
+        shared = engagement_blocks(stored) & engagement_blocks(new)
+        assert any(_admits(lookup_window(key, new.date, wanted="same"), stored.date) for key in shared)
+        assert might_be_same(replace(stored, participants=frozenset()), new)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SIDE, SIDE)
+def test_engagements_lookup_windows_find_the_holding_both_ways(
+    planned: dict[str, object], held: dict[str, object]
+) -> None:
+    """A planned engagement and the holding it became find each other through the windows, whichever
+    was stored first, and the test before participants are read never rejects the pair."""
+    plan = view(**{**planned, "status": "planned"}, id="p" * 32, report_id="p")
+    holding = view(**{**held, "status": "held"}, id="h" * 32, report_id="h")
+    if held_session(plan, [holding]) == holding.id:
+        shared = engagement_blocks(plan) & engagement_blocks(holding)
+        assert any(_admits(lookup_window(key, plan.date, wanted="held"), holding.date) for key in shared)
+        assert any(_admits(lookup_window(key, holding.date, wanted="planned"), plan.date) for key in shared)
+        assert might_have_become(
+            replace(plan, participants=frozenset()), replace(holding, participants=frozenset())
+        )
+
+
+def test_engagements_lookup_window_by_key() -> None:
+    """Month keys ask for agreeing days; session keys for the session's slack or the right side of a
+    plan; identity keys for nothing."""
+    assert lookup_window("pm:x:2024-12", "2024-12-10", wanted="same") == ("2024-12-09", "2024-12-11", False)
+    assert lookup_window("mo:m:16", "2024-12-10", wanted="same") == ("2024-12-03", "2024-12-17", True)
+    assert lookup_window("mo:m:16", "2024-12", wanted="held") == ("2024-11-30", "9999-12-31", True)
+    assert lookup_window("mo:m:16", "2024-12-10", wanted="planned") == ("0000-01-01", "2024-12-11", True)
+    assert lookup_window("id:abc", "2024-12-10", wanted="same") is None
+    assert lookup_window("pm:x:2024-12", None, wanted="same") is None
+    with pytest.raises(ValueError, match="unknown lookup"):
+        lookup_window("mo:m:16", "2024-12-10", wanted="other")
+    assert date_bounds("2024-02") == ("2024-02-01", "2024-02-29")
+    assert date_bounds("2024-12-08/2024-12-11") == ("2024-12-08", "2024-12-11")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 from store_helpers import engagement, person, report
 
 from diplograph.model import Extraction
 from diplograph.resolve import duplicates
 from diplograph.store import Store, report_id
+from diplograph.store import reports as reports_module
 from diplograph.store.reports import _least_shared_bands
 from diplograph.store.schema import engagements, mentions, reports
 
@@ -139,3 +141,23 @@ def test_store_duplicates_band_pruning_is_exact_at_the_threshold() -> None:
     assert duplicates.similarity(a, b) >= duplicates.DUPLICATE_THRESHOLD
     shared = len(set(duplicates.bands(a)) & set(duplicates.bands(b)))
     assert shared >= needed >= 1
+
+
+def test_store_duplicates_found_when_common_buckets_are_set_aside(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With every bucket counted as boilerplate, the widest-shared ones are left out of the candidate
+    count, which then asks for fewer shared buckets: copies are still found, other stories are not."""
+    monkeypatch.setattr(reports_module, "_COMMON", 1)
+    assert store.save(independent(), source_key="post.txt") == "added"
+    outcomes = [store.save(copy, source_key=copy.article.doc) for copy in COPIES]
+    assert outcomes == ["added", "duplicate", "duplicate"]
+    copies, _ = _state(store)
+    assert copies == {
+        "post.txt": None,
+        "vna.txt": None,
+        "vov.txt": report_id("vna.txt"),
+        "portal.txt": report_id("vna.txt"),
+    }
+    # The sizes of the common buckets were counted once and kept for the next saves.
+    assert store._bucket_sizes

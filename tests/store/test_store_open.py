@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
 import pytest
+from alembic import command
 from sqlalchemy import inspect, text
 
 from diplograph.errors import StoreError
 from diplograph.store import open_store
-from diplograph.store.engine import connect_url
+from diplograph.store.engagements import lookup
+from diplograph.store.engine import _alembic_config, connect_url, make_engine, migrate
 from diplograph.store.schema import metadata
 
 
@@ -104,3 +107,40 @@ def test_store_open_unreachable_postgres_is_a_store_error() -> None:
 def test_store_open_memory_database_works() -> None:
     with open_store(":memory:") as store:
         assert store.counts()["reports"] == 0
+
+
+def test_store_open_migration_0004_dates_existing_engagement_keys(store_url: str) -> None:
+    """A store written before 0004 gets its engagement keys dated on open, and lookups use them."""
+    engine = make_engine(store_url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(_alembic_config(conn), "0003")
+            stamp = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+            for key, start, end in (("a" * 32, "2024-12", None), ("b" * 32, "2024-12-08", "2024-12-11")):
+                conn.execute(
+                    text(
+                        "INSERT INTO engagements (id, kind, status, date_start, date_end, sources, "
+                        "updated_at) VALUES (:id, 'talks', 'held', :start, :end, 1, :stamp)"
+                    ),
+                    {"id": key, "start": start, "end": end, "stamp": stamp},
+                )
+                conn.execute(
+                    text(
+                        "INSERT INTO engagement_blocks (block, engagement_id, status) "
+                        "VALUES (:b, :id, 'held')"
+                    ),
+                    {"b": "pm:someone:2024-12", "id": key},
+                )
+        migrate(engine)
+        with engine.connect() as conn:
+            rows = conn.execute(
+                text("SELECT engagement_id, low, high FROM engagement_blocks ORDER BY 1")
+            ).all()
+            assert [tuple(row) for row in rows] == [
+                ("a" * 32, "2024-12-01", "2024-12-31"),
+                ("b" * 32, "2024-12-08", "2024-12-11"),
+            ]
+            window = ("2024-12-14", "2024-12-16", False)  # agrees with December, not with 8-11 December
+            assert lookup(conn, {0: [("pm:someone:2024-12", window)]}, "held") == {(0, "a" * 32)}
+    finally:
+        engine.dispose()

@@ -16,7 +16,6 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
     Connection,
     Delete,
     Insert,
@@ -24,19 +23,18 @@ from sqlalchemy import (
     Select,
     Table,
     Update,
-    and_,
     bindparam,
     delete,
     insert,
-    or_,
     select,
+    text,
     update,
 )
 
 from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
-from diplograph.store._common import CHUNK, IDS, Touched, chunks, digest, dumps, most_common, now
+from diplograph.store._common import IDS, Touched, chunks, digest, dumps, most_common, now
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -167,6 +165,28 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     return chosen
 
 
+# One statement of a fixed shape whatever the keys: they travel as one JSON parameter, a list of
+# {"block", "lo", "hi", "undated"} (lo and hi null: any date). Building an OR of IN lists per call
+# cost more than running it. A candidate qualifies when its days [low, high] overlap [lo, hi], or
+# when it is undated and the key allows that (resolve.lookup_window).
+_LOOKUP = {
+    "sqlite": text(
+        "SELECT b.block, b.engagement_id FROM json_each(:keys) AS k "
+        "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
+        "WHERE b.status = :status AND (json_extract(k.value, '$.lo') IS NULL "
+        "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
+        "OR (json_extract(k.value, '$.undated') AND b.low IS NULL))"
+    ),
+    "postgresql": text(
+        "SELECT b.block, b.engagement_id "
+        "FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(block text, lo text, hi text, undated boolean) "
+        "JOIN engagement_blocks AS b ON b.block = k.block "
+        "WHERE b.status = :status AND (k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) "
+        "OR (k.undated AND b.low IS NULL))"
+    ),
+}
+
+
 def lookup(
     conn: Connection, wanted: Mapping[int, Iterable[tuple[str, resolve.Window | None]]], status: str
 ) -> set[tuple[int, str]]:
@@ -177,37 +197,25 @@ def lookup(
     instead of this process reading and dropping them. (An engagement found under a key that two
     tags share, through either one's window, goes to both: callers test each candidate anyway.)
     """
-    groups: dict[resolve.Window | None, set[str]] = {}
+    keys: dict[tuple[str, resolve.Window | None], None] = {}
     tags_of: dict[str, set[int]] = {}
-    for tag, keys in wanted.items():
-        for block, days in keys:
-            groups.setdefault(days, set()).add(block)
+    for tag, pairs in wanted.items():
+        for block, days in pairs:
+            keys[(block, days)] = None
             tags_of.setdefault(block, set()).add(tag)
-    column = engagement_blocks.c
+    if not keys:
+        return set()
+    payload = dumps(
+        [
+            {"block": block, "lo": days[0], "hi": days[1], "undated": days[2]}
+            if days is not None
+            else {"block": block, "lo": None, "hi": None, "undated": True}
+            for block, days in sorted(keys, key=lambda key: (key[0], key[1] or ("", "", False)))
+        ]
+    )
     found: set[tuple[int, str]] = set()
-    pending: list[ColumnElement[bool]] = []
-    size = 0
-
-    def flush() -> None:
-        query = select(column.block, column.engagement_id).where(column.status == status, or_(*pending))
-        for block, engagement_id in conn.execute(query):
-            found.update((tag, engagement_id) for tag in tags_of[block])
-        pending.clear()
-
-    for days, blocks in sorted(groups.items(), key=lambda item: item[0] or ("", "", False)):
-        for part in chunks(sorted(blocks)):
-            condition: ColumnElement[bool] = column.block.in_(part)
-            if days is not None:
-                low, high, undated = days
-                dated = and_(column.low <= high, column.high >= low)
-                condition = and_(condition, or_(dated, column.low.is_(None)) if undated else dated)
-            pending.append(condition)
-            size += len(part) + 3
-            if size >= CHUNK:
-                flush()
-                size = 0
-    if pending:
-        flush()
+    for block, engagement_id in conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload, "status": status}):
+        found.update((tag, engagement_id) for tag in tags_of[block])
     return found
 
 

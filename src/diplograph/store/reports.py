@@ -156,7 +156,7 @@ def _least_shared_bands() -> int:
 # as many fewer shared buckets among the rest as the bands set aside: still exact. A bucket is
 # "common" from _COMMON reports on (counting stops there); the sizes of common buckets, to rank
 # them, are counted once and remembered by the writer (they only steer speed, never the answer).
-_COMMON = 64
+_COMMON = 16
 _SET_ASIDE = 3
 _REMEMBERED = 4096
 
