@@ -54,7 +54,9 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python benchmarks/bench_extract.py
-	$(BIN)/python benchmarks/bench_store.py
+	@pg=$${DIPLOGRAPH_BENCH_PG:-$$(scripts/postgres.sh start || true)}; \
+	trap '[ -n "$${DIPLOGRAPH_BENCH_PG:-}" ] || [ -z "$$pg" ] || scripts/postgres.sh stop "$$pg" >/dev/null' EXIT; \
+	DIPLOGRAPH_BENCH_PG=$$pg $(BIN)/python benchmarks/bench_store.py
 	$(BIN)/python benchmarks/bench_web.py
 
 clean:

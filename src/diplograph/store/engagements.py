@@ -166,20 +166,21 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
 
 
 # One statement of a fixed shape whatever the keys: they travel as one JSON parameter, a list of
-# {"block", "lo", "hi", "undated"} (lo and hi null: any date). Building an OR of IN lists per call
-# cost more than running it. A candidate qualifies when its days [low, high] overlap [lo, hi], or
-# when it is undated and the key allows that (resolve.lookup_window).
+# {"tag", "block", "lo", "hi", "undated"} (lo and hi null: any date), and each engagement comes back
+# once per tag. Building an OR of IN lists per call cost more than running it. A candidate
+# qualifies when its days [low, high] overlap [lo, hi], or when it is undated and the key allows
+# that (resolve.lookup_window).
 _LOOKUP = {
     "sqlite": text(
-        "SELECT b.block, b.engagement_id FROM json_each(:keys) AS k "
+        "SELECT DISTINCT json_extract(k.value, '$.tag'), b.engagement_id FROM json_each(:keys) AS k "
         "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
         "WHERE b.status = :status AND (json_extract(k.value, '$.lo') IS NULL "
         "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
         "OR (json_extract(k.value, '$.undated') AND b.low IS NULL))"
     ),
     "postgresql": text(
-        "SELECT b.block, b.engagement_id "
-        "FROM jsonb_to_recordset(CAST(:keys AS jsonb)) AS k(block text, lo text, hi text, undated boolean) "
+        "SELECT DISTINCT k.tag, b.engagement_id FROM jsonb_to_recordset(CAST(:keys AS jsonb)) "
+        "AS k(tag integer, block text, lo text, hi text, undated boolean) "
         "JOIN engagement_blocks AS b ON b.block = k.block "
         "WHERE b.status = :status AND (k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) "
         "OR (k.undated AND b.low IS NULL))"
@@ -194,29 +195,26 @@ def lookup(
 
     Each key comes with resolve.lookup_window's window: only engagements whose days can qualify
     are returned, so the database leaves out the busy minister's other engagements that month
-    instead of this process reading and dropping them. (An engagement found under a key that two
-    tags share, through either one's window, goes to both: callers test each candidate anyway.)
+    instead of this process reading and dropping them.
     """
-    keys: dict[tuple[str, resolve.Window | None], None] = {}
-    tags_of: dict[str, set[int]] = {}
-    for tag, pairs in wanted.items():
-        for block, days in pairs:
-            keys[(block, days)] = None
-            tags_of.setdefault(block, set()).add(tag)
+    keys = sorted(
+        {
+            (tag, block, *(days if days is not None else (None, None, True)))
+            for tag, pairs in wanted.items()
+            for block, days in pairs
+        },
+        key=lambda key: (key[0], key[1], key[2] or "", key[3] or "", key[4]),
+    )
     if not keys:
         return set()
     payload = dumps(
         [
-            {"block": block, "lo": days[0], "hi": days[1], "undated": days[2]}
-            if days is not None
-            else {"block": block, "lo": None, "hi": None, "undated": True}
-            for block, days in sorted(keys, key=lambda key: (key[0], key[1] or ("", "", False)))
+            {"tag": tag, "block": block, "lo": lo, "hi": hi, "undated": undated}
+            for tag, block, lo, hi, undated in keys
         ]
     )
-    found: set[tuple[int, str]] = set()
-    for block, engagement_id in conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload, "status": status}):
-        found.update((tag, engagement_id) for tag in tags_of[block])
-    return found
+    rows = conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload, "status": status})
+    return {(int(tag), engagement_id) for tag, engagement_id in rows}
 
 
 def lookup_keys(
