@@ -73,18 +73,42 @@ _REBUILD = (
 
 # Built once (see _common.IDS).
 _EXISTING = select(engagements.c.id).where(engagements.c.id.in_(IDS))
-_ENGAGEMENTS = select(engagements).where(engagements.c.id.in_(IDS))
+# Only the columns resolution reads: converting the others (timestamps, JSON) for every candidate
+# row cost more than the query.
+_E = engagements.c
+_ENGAGEMENTS = select(
+    _E.id, _E.kind, _E.status, _E.date_start, _E.date_end, _E.mechanism_id, _E.ordinal, _E.location
+).where(_E.id.in_(IDS))
 _PARTICIPANTS = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
     engagement_participants.c.engagement_id.in_(IDS)
 )
+_M = mentions.c
 _TOLD = (
-    select(mentions, reports.c.duplicate_of, reports.c.source, reports.c.doc, reports.c.published)
-    .join(reports, reports.c.id == mentions.c.report_id)
-    .where(mentions.c.engagement_id.in_(IDS))
+    select(
+        _M.id,
+        _M.report_id,
+        _M.position,
+        _M.engagement_id,
+        _M.kind,
+        _M.status,
+        _M.date,
+        _M.location,
+        _M.location_country,
+        _M.mechanism_id,
+        _M.ordinal,
+        reports.c.duplicate_of,
+        reports.c.source,
+        reports.c.doc,
+        reports.c.published,
+    )
+    .join(reports, reports.c.id == _M.report_id)
+    .where(_M.engagement_id.in_(IDS))
 )
 _PLANNED_FOR = select(engagements.c.id).where(engagements.c.held_as.in_(IDS))
 _DELETE = delete(engagements).where(engagements.c.id.in_(IDS))
-_ATTENDING = select(mention_participants).where(mention_participants.c.mention_id.in_(IDS))
+_ATTENDING = select(
+    mention_participants.c.mention_id, mention_participants.c.person_id, mention_participants.c.title
+).where(mention_participants.c.mention_id.in_(IDS))
 _INSERT = insert(engagements)
 
 
@@ -306,7 +330,7 @@ def with_participants(
 def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     """Rebuild each engagement from its mentions; delete the ones no mention tells of any more."""
     wanted = sorted(set(ids))
-    told: dict[str, list[Row[Any]]] = {}
+    told: dict[str, list[Any]] = {}  # rows of _TOLD
     for part in chunks(wanted):
         for row in conn.execute(_TOLD, {"ids": part}):
             told.setdefault(row.engagement_id, []).append(row)
@@ -317,7 +341,7 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     live = [engagement_id for engagement_id in wanted if engagement_id in told]
     if not live:
         return
-    attending: dict[str, list[Row[Any]]] = {}
+    attending: dict[str, list[Any]] = {}  # rows of _ATTENDING
     for part in chunks([row.id for rows in told.values() for row in rows]):
         for item in conn.execute(_ATTENDING, {"ids": part}):
             attending.setdefault(item.mention_id, []).append(item)
@@ -412,7 +436,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
 
 
 def _rebuild(
-    engagement_id: str, rows: list[Row[Any]], attending: dict[str, list[Row[Any]]], stamp: Any
+    engagement_id: str, rows: list[Any], attending: dict[str, list[Any]], stamp: Any
 ) -> tuple[dict[str, Any], frozenset[str], list[dict[str, Any]]]:
     """The engagement's new row (as _REBUILD parameters), its lookup keys and its participants."""
     views = [
