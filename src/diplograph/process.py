@@ -9,8 +9,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -177,8 +179,21 @@ def _unpack(results: Iterable[_Result]) -> Iterator[Outcome]:
 
 
 def _ignore_interrupts() -> None:
-    """Ctrl-C is the parent's to handle: it stops the pool, and workers should not each print a trace."""
+    """Set up a pool worker: Ctrl-C is the parent's to handle (it stops the pool, and workers should
+    not each print a trace), and a worker whose parent died (kill -9) exits instead of lingering.
+
+    The pool's queues keep a pipe end open inside the worker itself, so a worker never sees its
+    parent go: a thread waits on the parent's sentinel instead.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
 
 
 # --- adding reports to a store ------------------------------------------------------------------

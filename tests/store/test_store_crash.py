@@ -87,7 +87,9 @@ def _run(
                 done = int(words[1])
                 if kill_after is not None and done >= kill_after:
                     time.sleep(delay)
+                    workers = _children(process.pid)
                     process.send_signal(signal.SIGKILL)
+                    _assert_gone(workers)
                     break
             process.wait(timeout=900)
         finally:
@@ -98,6 +100,36 @@ def _run(
                 process.stdout.close()
         errors.seek(0)
         return process.returncode, done, errors.read()
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (Linux /proc; empty elsewhere)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _assert_gone(pids: list[int], timeout: float = 15.0) -> None:
+    """An ingest killed with -9 leaves no extraction worker behind (each holds a spaCy pipeline)."""
+    deadline = time.monotonic() + timeout
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [pid for pid in alive if Path(f"/proc/{pid}").exists() and not _zombie(pid)]
+    assert not alive, f"processes {alive} outlived the killed ingest"
+
+
+def _zombie(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except OSError:
+        return False
 
 
 def _stored(url: str) -> int:
