@@ -7,7 +7,7 @@ from store_helpers import report
 
 from diplograph.model import Extraction
 from diplograph.store import Store, report_id
-from diplograph.store.search import search_terms
+from diplograph.store.search import _snippet, search_terms
 
 RAIL = (
     "LANG SON -- Deputy Prime Minister Trần Hồng Hà and Chinese officials inspected the planned railway "
@@ -118,3 +118,22 @@ def test_store_search_samples(store: Store, samples: list[Extraction]) -> None:
 def test_store_search_terms_fold_queries() -> None:
     assert search_terms("Tô Lâm, Đà Nẵng!") == ["to", "lam", "da", "nang"]
     assert search_terms("rail rail") == ["rail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "terms", "span"),
+    [
+        ("Tô Lâm met Đà Nẵng officials on railway_links; railways grew", ["da", "railways"], (11, 13)),
+        ("The élan of Lancaster", ["lan"], (12, 21)),  # not the "lan" inside "élan"
+        ("foo_bar baz", ["bar"], (0, 7)),
+        ("Hà Nội and Việt Nam", ["viet"], (11, 15)),
+        ("WREATH laid at the memorial", ["wreath"], (0, 6)),
+        ("nothing here", ["wreath"], (None, None)),
+    ],
+)
+def test_store_search_snippet_marks_the_first_word_that_folds_to_a_term(
+    body: str, terms: list[str], span: tuple[int | None, int | None]
+) -> None:
+    """ASCII words are found without folding each one; words with diacritics still fold."""
+    _, start, end = _snippet(body, terms)
+    assert (start, end) == span
