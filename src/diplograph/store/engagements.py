@@ -388,16 +388,17 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
 
 
 @lru_cache(maxsize=8)
-def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, Insert]:
-    """_sync's statements for one table, built once."""
+def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, Insert, tuple[str, ...]]:
+    """_sync's statements for one table, built once, and the columns an update sets."""
     column = table.c
     where = (column.engagement_id == bindparam("k_engagement"), column[key] == bindparam("k_key"))
-    values = [c.name for c in table.columns if c.name not in ("engagement_id", key)]
+    values = tuple(c.name for c in table.columns if c.name not in ("engagement_id", key))
     return (
         select(table).where(column.engagement_id.in_(IDS)),
         delete(table).where(*where),
         update(table).where(*where).values({name: bindparam(f"v_{name}") for name in values}),
         insert(table),
+        values,
     )
 
 
@@ -408,7 +409,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     inserting them all again rewrote their index pages on every save that touched the engagement.
     Rows are told apart by (engagement_id, ``key``).
     """
-    read, remove, change, add = _sync_statements(table, key)
+    read, remove, change, add, values = _sync_statements(table, key)
     wanted = {(row["engagement_id"], row[key]): row for row in rows}
     have: dict[tuple[str, str], dict[str, Any]] = {}
     for part in chunks(ids):
@@ -422,7 +423,6 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     ]
     if gone:
         conn.execute(remove, gone)
-    values = [c.name for c in table.columns if c.name not in ("engagement_id", key)]
     changed = [
         {"k_engagement": engagement, "k_key": value, **{f"v_{name}": row[name] for name in values}}
         for (engagement, value), row in wanted.items()
