@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from itertools import repeat
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from diplograph.errors import DiplographError, ExtractionError, IngestError
 from diplograph.extract import extract_article
@@ -76,7 +76,7 @@ class _Unchanged:
 
 
 _Job = Path | Article | _Failure
-_Result = list[Extraction | _Failure | _Unchanged]
+_Result = list[Extraction | _Failure]
 
 
 def extract_paths(
@@ -97,19 +97,33 @@ def extract_paths(
     options = _Options(encoding=encoding, max_bytes=max_bytes, statements=statements)
     jobs = list(_jobs(paths, options))
     log.info("extracting %d sources with %d worker(s)", len(jobs), workers)
-    if workers == 1 or len(jobs) < 2:
-        yield from _unpack(_run_job(job, options) for job in jobs)
+    yield from _unpack(_mapped(_run_job, jobs, options, workers=workers, in_process=workers == 1))
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def _mapped(
+    function: Callable[[T, _Options], R], items: list[T], options: _Options, *, workers: int, in_process: bool
+) -> Iterator[R]:
+    """``function`` over ``items`` in order: here when ``in_process`` (or fewer than two items), else
+    in a spawn-started pool of ``workers`` processes, in chunks.
+    """
+    if in_process or len(items) < 2:
+        for item in items:
+            yield function(item, options)
         return
     # An executor, not multiprocessing.Pool: a worker that dies (e.g. killed for memory) raises
     # BrokenProcessPool here instead of leaving the batch waiting forever.
     executor = ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)),
+        max_workers=min(workers, len(items)),
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_ignore_interrupts,
+        initializer=_setup_worker,
     )
-    chunksize = max(1, min(32, len(jobs) // (workers * 4)))
+    chunksize = max(1, min(32, len(items) // (workers * 4)))
     try:
-        yield from _unpack(executor.map(_run_job, jobs, repeat(options), chunksize=chunksize))
+        yield from executor.map(function, items, repeat(options), chunksize=chunksize)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 
@@ -147,9 +161,9 @@ def _read_job(job: Path, options: _Options) -> list[Article | _Failure]:
     ]
 
 
-def _run_job(job: _Job | _Unchanged, options: _Options) -> _Result:
+def _run_job(job: _Job, options: _Options) -> _Result:
     """Read one file (or take a ready article) and extract it; errors become _Failure values."""
-    if isinstance(job, _Failure | _Unchanged):
+    if isinstance(job, _Failure):
         return [job]
     if isinstance(job, Article):
         return [_extract(job, label=job.origin or job.doc, statements=options.statements)]
@@ -173,12 +187,10 @@ def _extract(article: Article, *, label: str, statements: bool = True) -> Extrac
 def _unpack(results: Iterable[_Result]) -> Iterator[Outcome]:
     for result in results:
         for item in result:
-            if isinstance(item, _Unchanged):
-                continue
             yield IngestError(item.source, item.problem) if isinstance(item, _Failure) else item
 
 
-def _ignore_interrupts() -> None:
+def _setup_worker() -> None:
     """Set up a pool worker: Ctrl-C is the parent's to handle (it stops the pool, and workers should
     not each print a trace), and a worker whose parent died (kill -9) exits instead of lingering.
 
@@ -315,24 +327,12 @@ def _run_task(task: _Task, options: _Options) -> _Added:
 
 
 def _added(tasks: list[_Task], workers: int, options: _Options) -> Iterator[_Ready | _Failure | _Unchanged]:
-    """The tasks, done in order, on this process or a pool."""
-    if len(tasks) < 2 or (workers == 1 and len(tasks) < _OVERLAP_FROM):
-        for task in tasks:
-            yield from _run_task(task, options)
-        return
-    # Even with one worker, a large batch extracts in a separate process, so that extraction and
-    # the saves here (resolution and the database) overlap instead of adding up.
-    executor = ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_ignore_interrupts,
-    )
-    chunksize = max(1, min(32, len(tasks) // (workers * 4)))
-    try:
-        for result in executor.map(_run_task, tasks, repeat(options), chunksize=chunksize):
-            yield from result
-    finally:
-        executor.shutdown(wait=True, cancel_futures=True)
+    """The tasks, done in order. Even with one worker, a large batch extracts in a separate process,
+    so that extraction and the saves here (resolution and the database) overlap instead of adding up.
+    """
+    in_process = workers == 1 and len(tasks) < _OVERLAP_FROM
+    for result in _mapped(_run_task, tasks, options, workers=workers, in_process=in_process):
+        yield from result
 
 
 def source_key(extraction: Extraction) -> str:

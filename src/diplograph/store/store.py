@@ -189,11 +189,7 @@ class Store:
 
     def fingerprint_of(self, source_key: str) -> str | None:
         """The stored fingerprint (see reports.fingerprint) of a report, to skip re-extracting it."""
-        with self._engine.connect() as conn:
-            found: str | None = conn.execute(
-                select(reports.c.fingerprint).where(reports.c.id == report_id(source_key))
-            ).scalar()
-        return found
+        return self.fingerprints_of([source_key]).get(source_key)
 
     def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]:
         """Stored fingerprints by source key: of ``source_keys``, and of every key ``origin#...`` for
