@@ -194,3 +194,32 @@ def test_process_add_rerun_extracts_only_what_changed(
         third = process.add_paths(store, [folder])
         assert (third.updated, third.unchanged) == (1, 2)
         assert extracted == ["two"]
+
+
+def test_process_add_ends_a_batch_by_tidying_the_store(tmp_path: Path) -> None:
+    """add_paths tells the store how many reports the batch saved (unchanged ones do not count), and
+    a store that fails to tidy up does not fail the batch."""
+    from diplograph.store import open_store
+
+    folder = tmp_path / "reports"
+    for number in range(3):
+        _write(folder / f"talks{number}.txt", REPORT.replace("Tuesday", f"Tuesday, round {number}"))
+    told: list[int] = []
+
+    with open_store(tmp_path / "kb.db") as store:
+
+        class Refusing:
+            def save(self, extraction: Extraction, *, source_key: str, prepared: object = None) -> str:
+                return store.save(extraction, source_key=source_key, prepared=prepared)  # type: ignore[arg-type]
+
+            def fingerprints_of(self, keys: object, *, under: object = ()) -> dict[str, str]:
+                return store.fingerprints_of(keys, under=under)  # type: ignore[arg-type]
+
+            def finish_batch(self, saved: int) -> bool:
+                told.append(saved)
+                raise process.DiplographError("index is busy")
+
+        first = process.add_paths(Refusing(), [folder])
+        second = process.add_paths(Refusing(), [folder])
+    assert (first.added + first.duplicates, first.failed, second.unchanged) == (3, 0, 3)
+    assert told == [3, 0]

@@ -253,6 +253,8 @@ class _Saver(Protocol):
 
     def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]: ...
 
+    def finish_batch(self, saved: int) -> bool: ...
+
 
 @dataclass(frozen=True, slots=True)
 class _Task:
@@ -390,6 +392,10 @@ def add_paths(
                     failed=len(failures),
                 )
             )
+    try:
+        store.finish_batch(counts["added"] + counts["updated"] + counts["duplicate"])
+    except DiplographError as error:  # what the batch stored stays stored; only the tidying failed
+        log.warning("could not tidy the store after the batch: %s", error)
     return AddSummary(
         added=counts["added"],
         updated=counts["updated"],

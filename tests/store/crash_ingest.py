@@ -31,6 +31,9 @@ class _Announcing:
     def fingerprints_of(self, source_keys: Sequence[str], *, under: Sequence[str] = ()) -> dict[str, str]:
         return self.store.fingerprints_of(source_keys, under=under)
 
+    def finish_batch(self, saved: int) -> bool:
+        return self.store.finish_batch(saved)
+
 
 def main() -> None:
     url, directory = sys.argv[1], sys.argv[2]

@@ -137,3 +137,34 @@ def test_store_search_snippet_marks_the_first_word_that_folds_to_a_term(
     """ASCII words are found without folding each one; words with diacritics still fold."""
     _, start, end = _snippet(body, terms)
     assert (start, end) == span
+
+
+def _segments(store: Store) -> int | None:
+    """How many FTS5 segments the SQLite index holds (None on PostgreSQL, which has none)."""
+    if store.dialect != "sqlite":
+        return None
+    with store.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM reports_fts_idx").scalar_one())
+
+
+def test_store_finish_batch_compacts_the_index_after_a_large_batch(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diplograph.store.store.COMPACT_FROM", 2)
+    before = {query: [hit.report_id for hit in filled.search(query)] for query in ("railway", "Kunming")}
+    if filled.dialect == "sqlite":
+        assert _segments(filled) == 3  # one per save transaction
+    assert filled.finish_batch(3) is True
+    assert _segments(filled) in (1, None)
+    assert {query: [hit.report_id for hit in filled.search(query)] for query in before} == before
+
+
+def test_store_finish_batch_leaves_a_large_index_alone_after_a_small_batch(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("diplograph.store.store.COMPACT_FROM", 2)
+    assert filled.finish_batch(1) is False  # under COMPACT_FROM
+    monkeypatch.setattr("diplograph.store.store.COMPACT_FROM", 0)
+    assert filled.finish_batch(0) is False  # a tenth of the store would be 0.3 reports: 0 is less
+    if filled.dialect == "sqlite":
+        assert _segments(filled) == 3

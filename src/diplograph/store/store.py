@@ -38,7 +38,7 @@ from diplograph.store.reports import (
     write_bands,
 )
 from diplograph.store.schema import mentions, reports
-from diplograph.store.search import SearchHit, index_report, search_reports
+from diplograph.store.search import SearchHit, compact_index, index_report, search_reports
 
 __all__ = ["SaveOutcome", "Store", "open_store", "report_id"]
 
@@ -48,6 +48,9 @@ SaveOutcome = Literal["added", "updated", "unchanged", "duplicate"]
 
 
 _FINGERPRINT = select(reports.c.fingerprint).where(reports.c.id == bindparam("id"))
+
+
+COMPACT_FROM = 500  # reports saved in one batch before it may end by compacting the search index
 
 
 def report_id(source_key: str) -> str:
@@ -185,6 +188,26 @@ class Store:
                 _settle(conn, touched, removed=True)
         except SQLAlchemyError as error:
             raise StoreError(f"{source_key}: could not be removed: {_reason(error)}") from error
+        return True
+
+    def finish_batch(self, saved: int) -> bool:
+        """Tidy the store after a batch that saved ``saved`` reports; True when it compacted the index.
+
+        Compacting the search index (``compact_index``) costs time in proportion to the whole store,
+        so only a batch that grew the store by a tenth or more, and by at least COMPACT_FROM reports,
+        pays for it: one large ingest ends with an index as fast as a freshly built one, while a
+        steady trickle of small batches never rewrites a large index.
+        """
+        if saved < COMPACT_FROM:
+            return False
+        try:
+            with self._write() as conn:
+                stored = int(conn.execute(select(func.count()).select_from(reports)).scalar_one())
+                if saved * 10 < stored:
+                    return False
+                compact_index(conn)
+        except SQLAlchemyError as error:
+            raise StoreError(f"could not compact the search index: {_reason(error)}") from error
         return True
 
     def fingerprint_of(self, source_key: str) -> str | None:
