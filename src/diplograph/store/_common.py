@@ -8,9 +8,12 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BindParameter, bindparam
+from sqlalchemy import BindParameter, Connection, Insert, LargeBinary, Table, TextClause, bindparam, insert
+from sqlalchemy import text as sql_text
+from sqlalchemy.dialects import postgresql
 
 from diplograph.store.schema import ID
 
@@ -31,6 +34,64 @@ def digest(*parts: str) -> str:
 def dumps(value: Any) -> str:
     """Compact JSON that keeps non-ASCII text readable in datasette and psql."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert ``rows`` (dicts with the same keys) into ``table``, in one statement on PostgreSQL.
+
+    A plain executemany costs PostgreSQL one execution per row and the driver a bind per row: for
+    the ~170 rows of a typical report that was a third of the writer's time. On PostgreSQL the rows
+    travel as one JSON array, expanded server-side by jsonb_to_recordset; SQLite's executemany runs
+    in C and stays. Tables with binary columns (JSON cannot carry bytes) use executemany everywhere.
+    """
+    if not rows:
+        return
+    columns = tuple(rows[0])
+    for row in rows:
+        if len(row) != len(columns) or any(name not in row for name in columns):
+            raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(columns)}")
+    if conn.dialect.name != "postgresql" or len(rows) == 1 or _has_binary(table):
+        conn.execute(_plain_insert(table), rows)
+        return
+    payload = json.dumps([[row[name] for name in columns] for row in rows], default=_json_value)
+    conn.execute(_bulk_insert(table, columns), {"rows": payload})
+
+
+def _json_value(value: object) -> str:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot send {type(value).__name__} as JSON")
+
+
+@lru_cache(maxsize=64)
+def _has_binary(table: Table) -> bool:
+    return any(isinstance(column.type, LargeBinary) for column in table.columns)
+
+
+@lru_cache(maxsize=64)
+def _plain_insert(table: Table) -> Insert:
+    return insert(table)
+
+
+@lru_cache(maxsize=256)
+def _bulk_insert(table: Table, columns: tuple[str, ...]) -> TextClause:
+    """INSERT ... SELECT from a JSON array of row arrays: one execution however many rows.
+
+    Rows come as arrays (not objects) so the payload does not repeat every column name; each
+    element is cast to its column's own type, so PostgreSQL parses values exactly as it would
+    parse bound parameters.
+    """
+    dialect = postgresql.dialect()
+    casts = ", ".join(
+        f"CAST(r.value ->> {position} AS {table.c[name].type.compile(dialect=dialect)})"
+        for position, name in enumerate(columns)
+    )
+    names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
+    target = dialect.identifier_preparer.format_table(table)
+    return sql_text(
+        f"INSERT INTO {target} ({names}) SELECT {casts} "
+        "FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value)"
+    )
 
 
 def now() -> dt.datetime:

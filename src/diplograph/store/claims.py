@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 
 from diplograph import resolve
 from diplograph.errors import StoreError
@@ -29,7 +29,7 @@ from diplograph.model import (
     Statement,
     StatementAct,
 )
-from diplograph.store._common import digest
+from diplograph.store._common import digest, insert_rows
 from diplograph.store.people import ReportPeople
 from diplograph.store.schema import (
     commitments,
@@ -126,14 +126,14 @@ def _write_statements(
         for index, statement in enumerate(found)
     ]
     if rows:
-        conn.execute(insert(statements), rows)
+        insert_rows(conn, statements, rows)
     domains = [
         {"statement_id": statement_id(report_id, index), "domain": domain}
         for index, statement in enumerate(found)
         for domain in dict.fromkeys(statement.domains)
     ]
     if domains:
-        conn.execute(insert(statement_domains), domains)
+        insert_rows(conn, statement_domains, domains)
 
 
 def _topic_key(commitment: Commitment) -> str | None:
@@ -175,7 +175,7 @@ def _write_commitments(conn: Connection, report_id: str, found: Sequence[Commitm
         for index, commitment in enumerate(found)
     ]
     if rows:
-        conn.execute(insert(commitments), rows)
+        insert_rows(conn, commitments, rows)
 
 
 def _write_initiatives(conn: Connection, report_id: str, found: Sequence[InitiativeMention]) -> None:
@@ -185,7 +185,7 @@ def _write_initiatives(conn: Connection, report_id: str, found: Sequence[Initiat
     have = set(conn.execute(select(initiatives.c.id).where(initiatives.c.id.in_(list(wanted)))).scalars())
     new = [{"id": key, **values} for key, values in sorted(wanted.items()) if key not in have]
     if new:
-        conn.execute(insert(initiatives), new)
+        insert_rows(conn, initiatives, new)
     rows = [
         {
             "report_id": report_id,
@@ -198,7 +198,7 @@ def _write_initiatives(conn: Connection, report_id: str, found: Sequence[Initiat
         }
         for index, mention in enumerate(found)
     ]
-    conn.execute(insert(initiative_mentions), rows)
+    insert_rows(conn, initiative_mentions, rows)
 
 
 def remove_claims(conn: Connection, report_id: str) -> set[str]:

@@ -18,14 +18,12 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Delete,
-    Insert,
     Row,
     Select,
     Table,
     Update,
     bindparam,
     delete,
-    insert,
     select,
     text,
     update,
@@ -34,7 +32,7 @@ from sqlalchemy import (
 from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
-from diplograph.store._common import IDS, Touched, chunks, digest, dumps, most_common, now
+from diplograph.store._common import IDS, Touched, chunks, digest, dumps, insert_rows, most_common, now
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -109,7 +107,6 @@ _DELETE = delete(engagements).where(engagements.c.id.in_(IDS))
 _ATTENDING = select(
     mention_participants.c.mention_id, mention_participants.c.person_id, mention_participants.c.title
 ).where(mention_participants.c.mention_id.in_(IDS))
-_INSERT = insert(engagements)
 
 
 def mention_id(report_id: str, position: int) -> str:
@@ -185,7 +182,7 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         chosen = [renamed.get(key, key) for key in chosen]
     if created:
         stamp = now()
-        conn.execute(_INSERT, [_new_row(key, view, stamp) for key, view in created.items()])
+        insert_rows(conn, engagements, [_new_row(key, view, stamp) for key, view in created.items()])
     return chosen
 
 
@@ -388,7 +385,7 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
 
 
 @lru_cache(maxsize=8)
-def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, Insert, tuple[str, ...]]:
+def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, tuple[str, ...]]:
     """_sync's statements for one table, built once, and the columns an update sets."""
     column = table.c
     where = (column.engagement_id == bindparam("k_engagement"), column[key] == bindparam("k_key"))
@@ -397,7 +394,6 @@ def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Updat
         select(table).where(column.engagement_id.in_(IDS)),
         delete(table).where(*where),
         update(table).where(*where).values({name: bindparam(f"v_{name}") for name in values}),
-        insert(table),
         values,
     )
 
@@ -409,7 +405,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     inserting them all again rewrote their index pages on every save that touched the engagement.
     Rows are told apart by (engagement_id, ``key``).
     """
-    read, remove, change, add, values = _sync_statements(table, key)
+    read, remove, change, values = _sync_statements(table, key)
     wanted = {(row["engagement_id"], row[key]): row for row in rows}
     have: dict[tuple[str, str], dict[str, Any]] = {}
     for part in chunks(ids):
@@ -432,7 +428,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
         conn.execute(change, changed)
     new = [row for pair, row in wanted.items() if pair not in have]
     if new:
-        conn.execute(add, new)
+        insert_rows(conn, table, new)
 
 
 def _rebuild(

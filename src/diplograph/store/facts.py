@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, select
 
 from diplograph.model import Article, Engagement, Extraction
 from diplograph.store import engagements as resolved
-from diplograph.store._common import Touched
+from diplograph.store._common import Touched, insert_rows
 from diplograph.store.claims import remove_claims
 from diplograph.store.mechanisms import resolve_mechanisms
 from diplograph.store.people import ReportPeople
@@ -101,7 +101,7 @@ def write_mentions(
         )
     ]
     if rows:
-        conn.execute(insert(mentions), rows)
+        insert_rows(conn, mentions, rows)
     attending = [
         {
             "mention_id": item.mention_id,
@@ -118,7 +118,7 @@ def write_mentions(
         )
     ]
     if attending:
-        conn.execute(insert(mention_participants), attending)
+        insert_rows(conn, mention_participants, attending)
     return written
 
 
@@ -149,7 +149,7 @@ def write_titles(
                 }
             )
     if rows:
-        conn.execute(insert(person_titles), rows)
+        insert_rows(conn, person_titles, rows)
 
 
 def _dated(article: Article, title: str, starts: Sequence[int], held_at: Written | None) -> dict[str, Any]:
@@ -209,7 +209,7 @@ def write_figures(conn: Connection, report_id: str, extraction: Extraction) -> N
         for index, figure in enumerate(extraction.figures)
     ]
     if rows:
-        conn.execute(insert(figures), rows)
+        insert_rows(conn, figures, rows)
 
 
 def remove_facts(conn: Connection, report_id: str) -> Touched:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, select, update
 
 from diplograph import resolve
-from diplograph.store._common import IDS, chunks
+from diplograph.store._common import IDS, chunks, insert_rows
 from diplograph.store.schema import mechanism_aliases, mechanisms, mention_participants, mentions
 
 __all__ = ["collect_mechanisms", "resolve_mechanisms"]
@@ -73,14 +73,14 @@ def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str
             spelled.add((mechanism_id, name))
             aliases.append({"mechanism_id": mechanism_id, "alias": name})
     if created:
-        conn.execute(insert(mechanisms), list(created.values()))
+        insert_rows(conn, mechanisms, list(created.values()))
     if grown:
         conn.execute(
             _SET_COUNTRIES,
             [{"b_id": key, "b_countries": _joined(codes)} for key, codes in sorted(grown.items())],
         )
     if aliases:
-        conn.execute(insert(mechanism_aliases), aliases)
+        insert_rows(conn, mechanism_aliases, aliases)
     return [item[0] if item else None for item in wanted]
 
 
@@ -107,7 +107,8 @@ def collect_mechanisms(conn: Connection, ids: Iterable[str]) -> None:
             update(mechanisms).where(mechanisms.c.id == mechanism_id).values(countries=_joined(countries))
         )
         conn.execute(delete(mechanism_aliases).where(mechanism_aliases.c.mechanism_id == mechanism_id))
-        conn.execute(
-            insert(mechanism_aliases),
+        insert_rows(
+            conn,
+            mechanism_aliases,
             [{"mechanism_id": mechanism_id, "alias": name} for name in sorted(names)],
         )

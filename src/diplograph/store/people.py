@@ -21,7 +21,7 @@ from diplograph import resolve
 from diplograph.extract.normalize import fold
 from diplograph.model import Participant, Person
 from diplograph.resolve import PersonView
-from diplograph.store._common import IDS, chunks, digest, dumps, most_common
+from diplograph.store._common import IDS, chunks, digest, dumps, insert_rows, most_common
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
 __all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
@@ -139,7 +139,7 @@ def resolve_people(
         for position, (person, person_id, view) in enumerate(zip(found.people, found.ids, views, strict=True))
     ]
     if rows:
-        conn.execute(insert(report_people), rows)
+        insert_rows(conn, report_people, rows)
     mentions = [
         {
             "report_id": report_id,
@@ -154,7 +154,7 @@ def resolve_people(
         for index, mention in enumerate(person.mentions)
     ]
     if mentions:
-        conn.execute(insert(person_mentions), mentions)
+        insert_rows(conn, person_mentions, mentions)
     return found
 
 
@@ -254,8 +254,9 @@ def _merge(known: _Known, person_id: str, view: PersonView, *, blocks: bool) -> 
 def _flush(conn: Connection, known: _Known) -> None:
     """Write what resolving the report changed: new persons, new spellings and keys, filled-in fields."""
     if known.created:
-        conn.execute(
-            insert(persons),
+        insert_rows(
+            conn,
+            persons,
             [
                 {
                     "id": person_id,
@@ -281,9 +282,9 @@ def _flush(conn: Connection, known: _Known) -> None:
             ],
         )
     if known.aliases:
-        conn.execute(insert(person_aliases), known.aliases)
+        insert_rows(conn, person_aliases, known.aliases)
     if known.blocks:
-        conn.execute(insert(person_blocks), known.blocks)
+        insert_rows(conn, person_blocks, known.blocks)
 
 
 def collect_people(conn: Connection, ids: Iterable[str]) -> None:
@@ -323,8 +324,9 @@ def collect_people(conn: Connection, ids: Iterable[str]) -> None:
             .values(name=merged.name, country=merged.country, official=merged.official)
         )
         conn.execute(delete(person_aliases).where(person_aliases.c.person_id == person_id))
-        conn.execute(
-            insert(person_aliases),
+        insert_rows(
+            conn,
+            person_aliases,
             [{"person_id": person_id, "alias": alias, "folded": fold(alias)} for alias in sorted(spellings)],
         )
         conn.execute(delete(person_blocks).where(person_blocks.c.person_id == person_id))

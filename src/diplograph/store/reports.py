@@ -13,12 +13,12 @@ import struct
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Select, bindparam, func, select, update
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
 from diplograph.resolve import duplicates
-from diplograph.store._common import IDS, dumps
+from diplograph.store._common import IDS, dumps, insert_rows
 from diplograph.store.schema import report_bands, reports
 
 __all__ = [
@@ -137,7 +137,7 @@ def write_bands(conn: Connection, report_id: str, sig: tuple[int, ...]) -> None:
         {"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)
     ]
     if rows:
-        conn.execute(insert(report_bands), rows)
+        insert_rows(conn, report_bands, rows)
 
 
 def _least_shared_bands() -> int:
