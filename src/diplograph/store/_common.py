@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import BindParameter, Connection, Insert, LargeBinary, Table, TextClause, bindparam, insert
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects import postgresql
+from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 
 from diplograph.store.schema import ID
 
@@ -81,7 +81,7 @@ def _bulk_insert(table: Table, columns: tuple[str, ...]) -> TextClause:
     element is cast to its column's own type, so PostgreSQL parses values exactly as it would
     parse bound parameters.
     """
-    dialect = postgresql.dialect()
+    dialect = PGDialect_psycopg()
     casts = ", ".join(
         f"CAST(r.value ->> {position} AS {table.c[name].type.compile(dialect=dialect)})"
         for position, name in enumerate(columns)
