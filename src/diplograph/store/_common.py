@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BindParameter, Connection, Insert, LargeBinary, Table, TextClause, bindparam, insert
+from sqlalchemy import BindParameter, Connection, Dialect, Insert, LargeBinary, Table, TextClause, bindparam, insert
 from sqlalchemy import text as sql_text
-from sqlalchemy.dialects.postgresql.psycopg import PGDialect_psycopg
 
 from diplograph.store.schema import ID
 
@@ -54,7 +53,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         conn.execute(_plain_insert(table), rows)
         return
     payload = json.dumps([[row[name] for name in columns] for row in rows], default=_json_value)
-    conn.execute(_bulk_insert(table, columns), {"rows": payload})
+    conn.execute(_bulk_insert(conn.dialect, table, columns), {"rows": payload})
 
 
 def _json_value(value: object) -> str:
@@ -74,14 +73,13 @@ def _plain_insert(table: Table) -> Insert:
 
 
 @lru_cache(maxsize=256)
-def _bulk_insert(table: Table, columns: tuple[str, ...]) -> TextClause:
+def _bulk_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> TextClause:
     """INSERT ... SELECT from a JSON array of row arrays: one execution however many rows.
 
     Rows come as arrays (not objects) so the payload does not repeat every column name; each
     element is cast to its column's own type, so PostgreSQL parses values exactly as it would
     parse bound parameters.
     """
-    dialect = PGDialect_psycopg()
     casts = ", ".join(
         f"CAST(r.value ->> {position} AS {table.c[name].type.compile(dialect=dialect)})"
         for position, name in enumerate(columns)
