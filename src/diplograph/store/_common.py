@@ -11,7 +11,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
 
-from sqlalchemy import BindParameter, Connection, Dialect, Insert, LargeBinary, Table, TextClause, bindparam, insert
+from sqlalchemy import (
+    BindParameter,
+    Connection,
+    Dialect,
+    Insert,
+    LargeBinary,
+    Table,
+    TextClause,
+    bindparam,
+    insert,
+)
 from sqlalchemy import text as sql_text
 
 from diplograph.store.schema import ID
