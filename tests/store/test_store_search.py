@@ -168,3 +168,13 @@ def test_store_finish_batch_leaves_a_large_index_alone_after_a_small_batch(
     assert filled.finish_batch(0) is False  # a tenth of the store would be 0.3 reports: 0 is less
     if filled.dialect == "sqlite":
         assert _segments(filled) == 3
+
+
+def test_store_search_ties_come_in_report_id_order(store: Store) -> None:
+    """Reports that score the same are listed by id on both backends, page after page."""
+    for number in range(12):
+        text = f"HANOI -- The ministers discussed coastal shipping routes, item {number}."
+        store.save(report(text, doc=f"tie{number}.txt"), source_key=f"tie{number}")
+    pages = [store.search("coastal shipping", limit=5, offset=offset) for offset in (0, 5, 10)]
+    listed = [hit.report_id for page in pages for hit in page]
+    assert sorted(listed) == listed == sorted(report_id(f"tie{number}") for number in range(12))
