@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from diplograph.store import Store
-from diplograph.store._common import insert_rows
-from diplograph.store.schema import engagements
+from diplograph.model import Extraction
+from diplograph.store import Store, report_id
+from diplograph.store._common import child_id, insert_rows
+from diplograph.store.schema import engagements, mentions, statements
 
 STAMP = dt.datetime(2024, 12, 10, 9, 30, 15, 123456, tzinfo=dt.UTC)
 AWKWARD = ['quote " and \\ backslash', "Hà Nội — Đà Nẵng 🚄", "line\nbreak\ttab", "' OR 1=1 --", "", "null"]
@@ -78,3 +79,32 @@ def test_store_insert_rows_is_atomic_with_the_transaction(store: Store) -> None:
     with pytest.raises(RuntimeError):
         crashing()
     assert _stored(store) == []
+
+
+def test_store_child_ids_keep_a_reports_rows_together() -> None:
+    """A report's mentions and statements sort together (one index page, not one page each) and
+    never collide with another report's, whatever the position."""
+    report = "0123456789abcdef0123456789abcdef"
+    other = "0123456789abcdef0123456800000000"  # shares 23 of the 24 prefix characters
+    ids = [child_id(report, position) for position in (0, 1, 2, 255, 16**8 - 1)]
+    assert ids == sorted(ids)
+    assert all(len(value) == 32 and value.startswith(report[:24]) for value in ids)
+    assert len(set(ids) | {child_id(other, position) for position in (0, 1, 2, 255)}) == 9
+    for bad in (-1, 16**8):
+        with pytest.raises(ValueError, match="position"):
+            child_id(report, bad)
+
+
+def test_store_saved_statements_and_mentions_share_their_reports_prefix(
+    store: Store, samples: list[Extraction]
+) -> None:
+    extraction = next(e for e in samples if e.statements and e.engagements)
+    store.save(extraction, source_key="sample")
+    prefix = report_id("sample")[:24]
+    with store.engine.connect() as conn:
+        ids = [
+            *conn.execute(select(statements.c.id)).scalars(),
+            *conn.execute(select(mentions.c.id)).scalars(),
+        ]
+    assert ids
+    assert all(value.startswith(prefix) for value in ids)

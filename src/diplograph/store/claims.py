@@ -29,7 +29,7 @@ from diplograph.model import (
     Statement,
     StatementAct,
 )
-from diplograph.store._common import digest, insert_rows
+from diplograph.store._common import child_id, digest, insert_rows
 from diplograph.store.people import ReportPeople
 from diplograph.store.schema import (
     commitments,
@@ -53,7 +53,7 @@ SEPARATOR = "|"
 
 
 def statement_id(report_id: str, position: int) -> str:
-    return digest("statement", report_id, str(position))
+    return child_id(report_id, position)
 
 
 def initiative_id(name: str, kind: str) -> str:

@@ -32,7 +32,17 @@ from sqlalchemy import (
 from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
-from diplograph.store._common import IDS, Touched, chunks, digest, dumps, insert_rows, most_common, now
+from diplograph.store._common import (
+    IDS,
+    Touched,
+    child_id,
+    chunks,
+    digest,
+    dumps,
+    insert_rows,
+    most_common,
+    now,
+)
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -110,7 +120,7 @@ _ATTENDING = select(
 
 
 def mention_id(report_id: str, position: int) -> str:
-    return digest(report_id, "mention", str(position))
+    return child_id(report_id, position)
 
 
 def _split(date: str | None) -> tuple[str | None, str | None]:
