@@ -102,7 +102,7 @@ def timeline(
         total, dated = plan.count(conn, where)
         rows = plan.page(
             conn,
-            _select(),
+            engagement_select(),
             where,
             dated=dated,
             total=total,
@@ -116,7 +116,7 @@ def timeline(
 def engagement(store: Readable, engagement_id: str) -> EngagementRecord | None:
     """One engagement by id, or None."""
     with connect(store) as conn:
-        rows = conn.execute(_select().where(E.c.id == engagement_id)).all()
+        rows = conn.execute(engagement_select().where(E.c.id == engagement_id)).all()
         return next(iter(hydrate(conn, rows)), None)
 
 
@@ -125,11 +125,11 @@ def iter_engagements(store: Readable, *, batch: int = 500) -> Iterator[Engagemen
     with connect(store) as conn:
         ids = list(conn.execute(select(E.c.id).order_by(*chronological())).scalars())
         for part in chunks(ids, batch):
-            rows = {row.id: row for row in conn.execute(_select().where(E.c.id.in_(part)))}
+            rows = {row.id: row for row in conn.execute(engagement_select().where(E.c.id.in_(part)))}
             yield from hydrate(conn, [rows[i] for i in part if i in rows])
 
 
-def _select() -> Select[Any]:
+def engagement_select() -> Select[Any]:
     return select(*ENGAGEMENT_COLUMNS).select_from(E.outerjoin(M, M.c.id == E.c.mechanism_id))
 
 
@@ -164,7 +164,7 @@ def conditions(
     )
 
 
-def _filters(
+def timeline_filters(
     conn: Connection,
     *,
     person: str | None,

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, case, func, select
 
 from diplograph.query._common import AnyRow, Readable, check_page, chunks, connect, country_code, ordered
-from diplograph.query.engagements import _select, hydrate
+from diplograph.query.engagements import engagement_select, hydrate
 from diplograph.query.lookup import mechanism_id
 from diplograph.query.results import EngagementRecord, MechanismSummary, MechanismThread, Page, Session
 from diplograph.store import schema
@@ -69,7 +69,7 @@ def mechanism_thread(store: Readable, name: str, *, limit: int = 100, offset: in
         records = {
             record.id: record
             for part in chunks(wanted)
-            for record in hydrate(conn, conn.execute(_select().where(E.c.id.in_(part))).all())
+            for record in hydrate(conn, conn.execute(engagement_select().where(E.c.id.in_(part))).all())
         }
     sessions = tuple(_session(records, row, announced.get(row.id, [])) for row in page)
     return MechanismThread(

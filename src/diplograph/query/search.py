@@ -8,7 +8,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy import text as sql_text
 
 from diplograph.query._common import Readable, check_page, connect, unique
-from diplograph.query.engagements import _select, chronological, hydrate
+from diplograph.query.engagements import chronological, engagement_select, hydrate
 from diplograph.query.lookup import person_ids
 from diplograph.query.people import summaries
 from diplograph.query.results import Page, PersonSummary, ReportHit, SearchResult
@@ -40,7 +40,7 @@ def search(store: Readable, text: str, *, limit: int = 20, offset: int = 0) -> S
         total = offset + len(hits) if exact else _count(conn, text)
         report_ids = [hit.id for hit in hits]
         engagement_rows = conn.execute(
-            _select()
+            engagement_select()
             .where(E.c.id.in_(select(MN.c.engagement_id).where(MN.c.report_id.in_(report_ids))))
             .order_by(*chronological())
             .limit(TOUCHED)

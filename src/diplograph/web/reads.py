@@ -15,9 +15,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, and_, case, func, or_, select, union
 
 from diplograph import query
-from diplograph.query.engagements import _filters as timeline_filters
-from diplograph.query.engagements import _select as engagement_select
-from diplograph.query.engagements import chronological, hydrate
+from diplograph.query.engagements import chronological, engagement_select, hydrate, timeline_filters
 from diplograph.query.results import EngagementRecord, Page
 from diplograph.store import schema
 from diplograph.web.data import Choice, PairCount, PeriodCount, Totals
