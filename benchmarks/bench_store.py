@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import platform
+import resource
 import statistics
 import sys
 import tempfile
@@ -213,9 +214,20 @@ def measure_ingest(count: int, *, workers: int, seed: int, postgres: str | None)
                     "seconds": round(summary.seconds, 1),
                     "reports_per_second": round(rate, 1),
                     "slowdown_vs_extraction": round(bare / rate, 2),
+                    **_peak_memory(),
                 }
             )
     return {"reports": count, "workers": workers, "results": runs}
+
+
+def _peak_memory() -> dict[str, float]:
+    """Peak resident memory so far, MB: of this process (the writer: add_paths saves here) and of
+    the largest extraction worker. Peaks only grow, so later runs show at least the earlier ones."""
+    mb = 1024  # ru_maxrss is in kilobytes on Linux
+    return {
+        "writer_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / mb, 1),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / mb, 1),
+    }
 
 
 @contextmanager
@@ -247,12 +259,13 @@ def table(payload: dict[str, Any]) -> str:
             f"Ingest of {i['reports']:,} generated reports, {i['workers']} worker(s) "
             f"(target: within {TARGET_RATIO}x)",
             "",
-            "| run | reports | reports/s | slowdown vs extraction |",
-            "|---|---|---|---|",
+            "| run | reports | reports/s | slowdown vs extraction | writer peak MB | worker peak MB |",
+            "|---|---|---|---|---|---|",
         ]
         lines += [
             f"| {r['backend']} | {r['reports']} | {r['reports_per_second']} "
-            f"| {r.get('slowdown_vs_extraction', '')} |"
+            f"| {r.get('slowdown_vs_extraction', '')} | {r.get('writer_peak_rss_mb', '')} "
+            f"| {r.get('worker_peak_rss_mb', '')} |"
             for r in i["results"]
         ]
     return "\n".join(lines)
