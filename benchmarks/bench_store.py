@@ -169,6 +169,34 @@ def measure_queries(path: Path, *, engagements: int, runs: int, seed: int) -> di
     }
 
 
+def measure_queries_postgres(server: str, *, engagements: int, runs: int, seed: int) -> dict[str, Any]:
+    """The same queries on a PostgreSQL database built the same way, in a scratch database."""
+    with scratch_postgres(server) as url:
+        started = time.perf_counter()
+        with open_store(url) as store:
+            rows = build(store, count=engagements, seed=seed)
+            store.finish_batch(rows["reports"])  # as `diplograph add` ends a batch (ANALYZE here)
+        built = {"seconds": round(time.perf_counter() - started, 1), "rows": rows}
+        print(f"built a PostgreSQL database in {built['seconds']} s", file=sys.stderr)
+        with open_store(url) as store:
+            counts = store.counts()
+            about = subjects(store)
+            timings = [
+                {"query": name, **timed(run, runs=runs)} for name, run in queries(store, about).items()
+            ]
+            with store.engine.connect() as conn:
+                size = conn.exec_driver_sql("SELECT pg_database_size(current_database())").scalar_one()
+    return {
+        "database": "postgresql (scratch database)",
+        "size_mb": round(int(size) / 1e6, 1),
+        "counts": {k: counts[k] for k in ("engagements", "persons", "mechanisms", "reports", "mentions")},
+        "built": built,
+        "subjects": about,
+        "runs": runs,
+        "results": timings,
+    }
+
+
 @contextmanager
 def scratch_postgres(server: str) -> Iterator[str]:
     """A new database on ``server`` for one run, dropped afterwards."""
@@ -245,11 +273,14 @@ def _same(url: str) -> Iterator[str]:
 
 def table(payload: dict[str, Any]) -> str:
     lines = []
-    if "queries" in payload:
-        q = payload["queries"]
+    for key, backend in (("queries", "SQLite"), ("queries_postgresql", "PostgreSQL")):
+        if key not in payload:
+            continue
+        q = payload[key]
         lines += [
+            "",
             f"Query latency on {q['counts']['engagements']:,} engagements, "
-            f"{q['counts']['reports']:,} reports (SQLite, {q['size_mb']} MB; {q['runs']} runs each; "
+            f"{q['counts']['reports']:,} reports ({backend}, {q['size_mb']} MB; {q['runs']} runs each; "
             f"target < {TARGET_MS:.0f} ms)",
             "",
             "| query | median ms | p95 ms | max ms | CPU median ms | under target |",
@@ -297,7 +328,7 @@ def main() -> None:
     # A part that is skipped keeps its results from the last run that measured it.
     previous = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
     payload: dict[str, Any] = {
-        **{key: previous[key] for key in ("queries", "ingest") if key in previous},
+        **{key: previous[key] for key in ("queries", "queries_postgresql", "ingest") if key in previous},
         "python": platform.python_version(),
         "machine": platform.machine(),
         "cpu_count": os.cpu_count(),
@@ -320,6 +351,13 @@ def main() -> None:
                 path, engagements=args.engagements, runs=args.runs, seed=args.seed
             )
             payload["queries"]["load_average_at_start"] = load
+            server = os.environ.get("DIPLOGRAPH_BENCH_PG")
+            if server:
+                load = os.getloadavg()[0]
+                payload["queries_postgresql"] = measure_queries_postgres(
+                    server, engagements=args.engagements, runs=args.runs, seed=args.seed
+                )
+                payload["queries_postgresql"]["load_average_at_start"] = load
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     partial = RESULTS.with_suffix(".json.tmp")
     partial.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")

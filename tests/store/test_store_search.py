@@ -147,6 +147,12 @@ def _segments(store: Store) -> int | None:
         return int(conn.exec_driver_sql("SELECT count(DISTINCT segid) FROM reports_fts_idx").scalar_one())
 
 
+def _estimated_reports(store: Store) -> float:
+    with store.engine.connect() as conn:
+        found = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'reports'")
+        return float(found.scalar_one())
+
+
 def test_store_finish_batch_compacts_the_index_after_a_large_batch(
     filled: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -154,8 +160,12 @@ def test_store_finish_batch_compacts_the_index_after_a_large_batch(
     before = {query: [hit.report_id for hit in filled.search(query)] for query in ("railway", "Kunming")}
     if filled.dialect == "sqlite":
         assert _segments(filled) == 3  # one per save transaction
+    if filled.dialect == "postgresql":
+        assert _estimated_reports(filled) == -1  # never analysed yet
     assert filled.finish_batch(3) is True
     assert _segments(filled) in (1, None)
+    if filled.dialect == "postgresql":
+        assert _estimated_reports(filled) == 3  # ANALYZE ran: the planner knows the table's size
     assert {query: [hit.report_id for hit in filled.search(query)] for query in before} == before
 
 

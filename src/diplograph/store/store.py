@@ -196,7 +196,9 @@ class Store:
         Compacting the search index (``compact_index``) costs time in proportion to the whole store,
         so only a batch that grew the store by a tenth or more, and by at least COMPACT_FROM reports,
         pays for it: one large ingest ends with an index as fast as a freshly built one, while a
-        steady trickle of small batches never rewrites a large index.
+        steady trickle of small batches never rewrites a large index. On PostgreSQL the same batch
+        ends with ANALYZE, so the planner sees the store's new size at once instead of whenever
+        autovacuum gets to it.
         """
         if saved < COMPACT_FROM:
             return False
@@ -206,6 +208,8 @@ class Store:
                 if saved * 10 < stored:
                     return False
                 compact_index(conn)
+                if conn.dialect.name == "postgresql":
+                    conn.exec_driver_sql("ANALYZE")
         except SQLAlchemyError as error:
             raise StoreError(f"could not compact the search index: {_reason(error)}") from error
         return True
