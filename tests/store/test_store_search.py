@@ -7,7 +7,7 @@ from store_helpers import report
 
 from diplograph.model import Extraction
 from diplograph.store import Store, report_id
-from diplograph.store.search import _snippet, search_terms
+from diplograph.store.search import _snippet, count_matches, search_reports, search_terms
 
 RAIL = (
     "LANG SON -- Deputy Prime Minister Trần Hồng Hà and Chinese officials inspected the planned railway "
@@ -188,3 +188,16 @@ def test_store_search_ties_come_in_report_id_order(store: Store) -> None:
     pages = [store.search("coastal shipping", limit=5, offset=offset) for offset in (0, 5, 10)]
     listed = [hit.report_id for page in pages for hit in page]
     assert sorted(listed) == listed == sorted(report_id(f"tie{number}") for number in range(12))
+
+
+def test_store_search_counts_every_match_and_leaves_the_planner_as_it_was(filled: Store) -> None:
+    """count_matches agrees with the full result list; on PostgreSQL, the index-only planning that
+    search uses inside a transaction is put back for whatever the transaction runs next."""
+    with filled.engine.connect() as conn:
+        assert count_matches(conn, "railway") == len(search_reports(conn, "railway", limit=100)) == 2
+        assert count_matches(conn, "") == 0
+        if filled.dialect == "postgresql":
+            assert conn.exec_driver_sql("SHOW enable_seqscan").scalar_one() == "on"
+            conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
+            search_reports(conn, "railway")
+            assert conn.exec_driver_sql("SHOW enable_seqscan").scalar_one() == "off"

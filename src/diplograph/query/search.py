@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import Connection, func, select
-from sqlalchemy import text as sql_text
 
 from diplograph.query._common import Readable, check_page, connect, unique
 from diplograph.query.engagements import chronological, engagement_select, hydrate
@@ -13,7 +12,7 @@ from diplograph.query.lookup import person_ids
 from diplograph.query.people import summaries
 from diplograph.query.results import Page, PersonSummary, ReportHit, SearchResult
 from diplograph.store import schema
-from diplograph.store.search import SearchHit, search_reports, search_terms
+from diplograph.store.search import SearchHit, count_matches, search_reports
 
 R = schema.reports
 E = schema.engagements
@@ -37,7 +36,7 @@ def search(store: Readable, text: str, *, limit: int = 20, offset: int = 0) -> S
     with connect(store) as conn:
         hits = [_hit(hit) for hit in search_reports(conn, text, limit=limit, offset=offset)]
         exact = len(hits) < limit and (hits or not offset)  # a short page ends the list: no count needed
-        total = offset + len(hits) if exact else _count(conn, text)
+        total = offset + len(hits) if exact else count_matches(conn, text)
         report_ids = [hit.id for hit in hits]
         engagement_rows = conn.execute(
             engagement_select()
@@ -68,20 +67,6 @@ def _hit(hit: SearchHit) -> ReportHit:
         start=hit.start,
         end=hit.end,
     )
-
-
-def _count(conn: Connection, text: str) -> int:
-    """How many reports match ``text`` in all (the store's search returns one page)."""
-    terms = search_terms(text)
-    if not terms:
-        return 0
-    if conn.dialect.name == "postgresql":
-        sql = "SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', :query)"
-        query = " ".join(terms)
-    else:
-        sql = "SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :query"
-        query = " AND ".join(f'"{term}"' for term in terms)
-    return int(conn.execute(sql_text(sql), {"query": query}).scalar_one())
 
 
 def _people(conn: Connection, text: str, report_ids: Sequence[str]) -> tuple[PersonSummary, ...]:
