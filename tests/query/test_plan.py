@@ -44,6 +44,7 @@ def test_plan_probe_and_gather_agree(
     monkeypatch.setattr(plan, "_probe_is_cheaper", force(False))
     gathered = _ids(sample_store, **arguments)
     monkeypatch.setattr(plan, "_probe_is_cheaper", force(True))
+    monkeypatch.setattr(plan, "_probes", lambda _conn: True)  # PostgreSQL's probe form is checked too
     monkeypatch.setattr(plan, "GATHER_LIMIT", -1)  # every count probes too
     probed = _ids(sample_store, **arguments)
     assert probed == gathered
@@ -78,3 +79,13 @@ def test_plan_activity_walks_busy_people_the_same(
     assert any(p.engagements > 1 for p in listed.items)
     monkeypatch.setattr(plan, "_walks", lambda engagements, dated: engagements > 0)
     assert query.people(sample_store, limit=1000) == listed
+
+
+def test_plan_postgresql_always_gathers(sample_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """PostgreSQL hashes an IN subquery: the probe form is never chosen there, and still is on SQLite."""
+    asked: list[bool] = []
+    monkeypatch.setattr(plan, "_probe_is_cheaper", lambda *_a, **_k: asked.append(True) or True)
+    monkeypatch.setattr(plan, "GATHER_LIMIT", -1)
+    person = query.people(sample_store, limit=1).items[0].name
+    query.timeline(sample_store, person=person, kind="talks")
+    assert bool(asked) == (sample_store.dialect == "sqlite")
