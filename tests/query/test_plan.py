@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from sqlalchemy import event
 
 from diplograph import query
 from diplograph.query import plan
@@ -89,3 +90,20 @@ def test_plan_postgresql_always_gathers(sample_store: Store, monkeypatch: pytest
     person = query.people(sample_store, limit=1).items[0].name
     query.timeline(sample_store, person=person, kind="talks")
     assert bool(asked) == (sample_store.dialect == "sqlite")
+
+
+def test_plan_activity_walks_every_busy_person_in_one_statement(
+    sample_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """However many busy people a page lists, their first and last dates cost one statement."""
+    monkeypatch.setattr(plan, "_walks", lambda engagements, dated: engagements > 0)
+    ids = [person.id for person in query.people(sample_store, limit=1000).items]
+    assert len(ids) > 3
+    statements: list[str] = []
+    with sample_store.engine.connect() as conn:
+        event.listen(conn, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        found = plan.activity(conn, ids)
+    assert len([sql for sql in statements if sql.lstrip().startswith("SELECT")]) == 3  # counts, total, walks
+    monkeypatch.setattr(plan, "_walks", lambda engagements, dated: False)
+    with sample_store.engine.connect() as conn:
+        assert plan.activity(conn, ids) == found  # the walks agree with gathering
