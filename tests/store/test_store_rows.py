@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from diplograph.model import Extraction
 from diplograph.store import Store, report_id
-from diplograph.store._common import child_id, insert_rows
+from diplograph.store._common import child_id, in_ids, insert_rows
 from diplograph.store.schema import engagements, mentions, statements
 
 STAMP = dt.datetime(2024, 12, 10, 9, 30, 15, 123456, tzinfo=dt.UTC)
@@ -108,3 +108,25 @@ def test_store_saved_statements_and_mentions_share_their_reports_prefix(
         ]
     assert ids
     assert all(value.startswith(prefix) for value in ids)
+
+
+def test_store_in_ids_is_one_statement_text_on_postgresql() -> None:
+    """PostgreSQL gets one array parameter (the same text for any number of ids); SQLite an
+    expanded list, as a plain predicate its planner can use an index for."""
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    statement = select(engagements.c.id).where(in_ids(engagements.c.id))
+    on_postgresql = str(statement.compile(dialect=postgresql.dialect()))
+    on_sqlite = str(statement.compile(dialect=sqlite.dialect()))
+    assert "= ANY (%(ids)s::VARCHAR[])" in on_postgresql
+    assert on_sqlite.rstrip().endswith("IN (__[POSTCOMPILE_ids])")
+
+
+@pytest.mark.parametrize("wanted", [[], [1], [1, 3], list(range(1, 8))])
+def test_store_in_ids_finds_the_ids_given(store: Store, wanted: list[int]) -> None:
+    with store.engine.begin() as conn:
+        insert_rows(conn, engagements, [_row(number) for number in range(1, 8)])
+    statement = select(engagements.c.ordinal).where(in_ids(engagements.c.id)).order_by(engagements.c.id)
+    with store.engine.connect() as conn:
+        found = conn.execute(statement, {"ids": [f"{number:032x}" for number in wanted]}).scalars().all()
+    assert found == [2**31 - 1 if number == 1 else number for number in wanted]

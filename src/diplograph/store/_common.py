@@ -12,27 +12,68 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import (
+    ARRAY,
     BindParameter,
+    Boolean,
+    ColumnElement,
     Connection,
     Dialect,
     Insert,
     LargeBinary,
+    String,
     Table,
     TextClause,
+    any_,
     bindparam,
     insert,
 )
 from sqlalchemy import text as sql_text
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from diplograph.store.schema import ID
 
 T = TypeVar("T")
 
 CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's bound-parameter limits
-# The list parameter of statements built once at import (``column.in_(IDS)``, run with {"ids": [...]}):
+# The list parameter of statements built once at import (``in_ids(column)``, run with {"ids": [...]}):
 # a statement object keeps its compiled form and cache key, where building one per call cost more
 # than running it.
 IDS: BindParameter[Any] = bindparam("ids", expanding=True)
+_IDS_ARRAY: BindParameter[Any] = bindparam("ids", type_=ARRAY(String))
+
+
+class _InIds(ColumnElement[bool]):
+    """``column IN (:ids)``, spelled per database (see ``in_ids``)."""
+
+    inherit_cache = True
+    _is_implicitly_boolean = True  # a predicate: no "= 1" around it where booleans are integers
+    _traverse_internals = [("column", InternalTraversal.dp_clauseelement)]  # noqa: RUF012 (SQLAlchemy's own declaration)
+    type = Boolean()
+
+    def __init__(self, column: ColumnElement[Any]) -> None:
+        self.column = column
+
+
+@compiles(_InIds)
+def _in_ids_listed(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.in_(IDS), **kw)
+
+
+@compiles(_InIds, "postgresql")
+def _in_ids_array(element: _InIds, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column == any_(_IDS_ARRAY), **kw)
+
+
+def in_ids(column: ColumnElement[Any]) -> ColumnElement[bool]:
+    """``column`` is one of the ids given as ``{"ids": [...]}`` when the statement runs.
+
+    SQLite gets an expanded ``IN (?, ?, ...)``; PostgreSQL gets ``= ANY(:ids)`` with one array
+    parameter, so the statement's text is the same whatever the number of ids: psycopg converts it
+    once and the server prepares and plans it once, where every new list length was a new statement.
+    """
+    return _InIds(column)
 
 
 def digest(*parts: str) -> str:

@@ -33,12 +33,12 @@ from diplograph import resolve
 from diplograph.model import Engagement
 from diplograph.resolve import EngagementView
 from diplograph.store._common import (
-    IDS,
     Touched,
     child_id,
     chunks,
     digest,
     dumps,
+    in_ids,
     insert_rows,
     most_common,
     now,
@@ -79,16 +79,16 @@ _REBUILD = (
 )
 
 
-# Built once (see _common.IDS).
-_EXISTING = select(engagements.c.id).where(engagements.c.id.in_(IDS))
+# Built once (see _common.in_ids).
+_EXISTING = select(engagements.c.id).where(in_ids(engagements.c.id))
 # Only the columns resolution reads: converting the others (timestamps, JSON) for every candidate
 # row cost more than the query.
 _E = engagements.c
 _ENGAGEMENTS = select(
     _E.id, _E.kind, _E.status, _E.date_start, _E.date_end, _E.mechanism_id, _E.ordinal, _E.location
-).where(_E.id.in_(IDS))
+).where(in_ids(_E.id))
 _PARTICIPANTS = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
-    engagement_participants.c.engagement_id.in_(IDS)
+    in_ids(engagement_participants.c.engagement_id)
 )
 _M = mentions.c
 _TOLD = (
@@ -110,13 +110,13 @@ _TOLD = (
         reports.c.published,
     )
     .join(reports, reports.c.id == _M.report_id)
-    .where(_M.engagement_id.in_(IDS))
+    .where(in_ids(_M.engagement_id))
 )
-_PLANNED_FOR = select(engagements.c.id).where(engagements.c.held_as.in_(IDS))
-_DELETE = delete(engagements).where(engagements.c.id.in_(IDS))
+_PLANNED_FOR = select(engagements.c.id).where(in_ids(engagements.c.held_as))
+_DELETE = delete(engagements).where(in_ids(engagements.c.id))
 _ATTENDING = select(
     mention_participants.c.mention_id, mention_participants.c.person_id, mention_participants.c.title
-).where(mention_participants.c.mention_id.in_(IDS))
+).where(in_ids(mention_participants.c.mention_id))
 
 
 def mention_id(report_id: str, position: int) -> str:
@@ -401,7 +401,7 @@ def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Updat
     where = (column.engagement_id == bindparam("k_engagement"), column[key] == bindparam("k_key"))
     values = tuple(c.name for c in table.columns if c.name not in ("engagement_id", key))
     return (
-        select(table).where(column.engagement_id.in_(IDS)),
+        select(table).where(in_ids(column.engagement_id)),
         delete(table).where(*where),
         update(table).where(*where).values({name: bindparam(f"v_{name}") for name in values}),
         values,

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import Connection, bindparam, delete, select, update
 
 from diplograph import resolve
-from diplograph.store._common import IDS, chunks, insert_rows
+from diplograph.store._common import chunks, in_ids, insert_rows
 from diplograph.store.schema import mechanism_aliases, mechanisms, mention_participants, mentions
 
 __all__ = ["collect_mechanisms", "resolve_mechanisms"]
@@ -29,8 +29,8 @@ def _key(name: str, countries: Sequence[str]) -> str | None:
         return None
 
 
-_STORED = select(mechanisms.c.id, mechanisms.c.countries).where(mechanisms.c.id.in_(IDS))
-_ALIASES = select(mechanism_aliases).where(mechanism_aliases.c.mechanism_id.in_(IDS))
+_STORED = select(mechanisms.c.id, mechanisms.c.countries).where(in_ids(mechanisms.c.id))
+_ALIASES = select(mechanism_aliases).where(in_ids(mechanism_aliases.c.mechanism_id))
 
 
 def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str]]]) -> list[str | None]:

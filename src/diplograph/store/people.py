@@ -21,7 +21,7 @@ from diplograph import resolve
 from diplograph.extract.normalize import fold
 from diplograph.model import Participant, Person
 from diplograph.resolve import PersonView
-from diplograph.store._common import IDS, chunks, digest, dumps, insert_rows, most_common
+from diplograph.store._common import chunks, digest, dumps, in_ids, insert_rows, most_common
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
 __all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
@@ -92,12 +92,12 @@ def _view(person: Person) -> PersonView | None:
         return None
 
 
-_FILED_UNDER = select(person_blocks.c.person_id).where(person_blocks.c.block.in_(IDS)).distinct()
-_KEYS_OF = select(person_blocks.c.block, person_blocks.c.person_id).where(person_blocks.c.person_id.in_(IDS))
+_FILED_UNDER = select(person_blocks.c.person_id).where(in_ids(person_blocks.c.block)).distinct()
+_KEYS_OF = select(person_blocks.c.block, person_blocks.c.person_id).where(in_ids(person_blocks.c.person_id))
 _ALIASES_OF = select(person_aliases.c.person_id, person_aliases.c.alias).where(
-    person_aliases.c.person_id.in_(IDS)
+    in_ids(person_aliases.c.person_id)
 )
-_PERSONS = select(persons).where(persons.c.id.in_(IDS)).order_by(persons.c.id)
+_PERSONS = select(persons).where(in_ids(persons.c.id)).order_by(persons.c.id)
 
 
 def resolve_people(

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from diplograph import resolve
 from diplograph.resolve import Window
-from diplograph.store._common import IDS, Touched, chunks
+from diplograph.store._common import Touched, chunks, in_ids
 from diplograph.store.engagements import lookup, lookup_keys, stored_date, stored_views, with_participants
 from diplograph.store.schema import engagement_blocks, engagements
 
@@ -28,14 +28,14 @@ _HELD_AS = (
 
 
 _CURRENT = select(engagements.c.id, engagements.c.held_as, engagements.c.status).where(
-    engagements.c.id.in_(IDS)
+    in_ids(engagements.c.id)
 )
 _FILED = select(
     engagement_blocks.c.block,
     engagement_blocks.c.engagement_id,
     engagement_blocks.c.low,
     engagement_blocks.c.high,
-).where(engagement_blocks.c.engagement_id.in_(IDS))
+).where(in_ids(engagement_blocks.c.engagement_id))
 
 
 def relink_planned(conn: Connection, touched: Touched) -> None:

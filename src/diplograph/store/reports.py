@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Select, bindparam, func, select, update
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
 from diplograph.resolve import duplicates
-from diplograph.store._common import IDS, dumps, insert_rows
+from diplograph.store._common import dumps, in_ids, insert_rows
 from diplograph.store.schema import report_bands, reports
 
 __all__ = [
@@ -164,12 +164,12 @@ _REMEMBERED = 4096
 # Reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), and their signatures.
 _SHARING = (
     select(report_bands.c.report_id)
-    .where(report_bands.c.bucket.in_(IDS))
+    .where(in_ids(report_bands.c.bucket))
     .group_by(report_bands.c.report_id)
     .having(func.count() >= bindparam("needed"))
 )
 _SIGNATURES = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
-    reports.c.id.in_(IDS)
+    in_ids(reports.c.id)
 )
 
 
