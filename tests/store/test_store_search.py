@@ -201,3 +201,21 @@ def test_store_search_counts_every_match_and_leaves_the_planner_as_it_was(filled
             conn.exec_driver_sql("SET LOCAL enable_seqscan = off")
             search_reports(conn, "railway")
             assert conn.exec_driver_sql("SHOW enable_seqscan").scalar_one() == "off"
+
+
+def test_store_search_on_postgresql_reads_matches_through_the_index(filled: Store) -> None:
+    """On a table this small the planner would scan it; inside _through_the_index it takes the GIN
+    bitmap, as search and count_matches do on large stores."""
+    if filled.dialect != "postgresql":
+        pytest.skip("PostgreSQL's planner setting")
+    from diplograph.store.search import _through_the_index
+
+    explain = (
+        "EXPLAIN SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', 'railway')"
+    )
+    with filled.engine.connect() as conn:
+        plain = "\n".join(conn.exec_driver_sql(explain).scalars())
+        with _through_the_index(conn):
+            indexed = "\n".join(conn.exec_driver_sql(explain).scalars())
+    assert "Bitmap Index Scan" not in plain
+    assert "Bitmap Index Scan on ix_reports_fts_document" in indexed

@@ -159,8 +159,7 @@ def page(
     rows: list[AnyRow] = []
     if offset < dated:
         membership, common = where.gather, where.common
-        wanted = offset + limit
-        if where.probe and _probes(conn) and _probe_is_cheaper(conn, where, matches=dated, wanted=wanted):
+        if where.probe and _probe_is_cheaper(conn, where, matches=dated, wanted=offset + limit):
             membership, common = where.probe, where.common if where.walking is None else where.walking
         forward = (E.c.date_start, E.c.id)
         backward = (E.c.date_start.desc(), E.c.id.desc())
@@ -197,7 +196,7 @@ def _probes(conn: Connection) -> bool:
 
 def _probe_is_cheaper(conn: Connection, where: Where, *, matches: int, wanted: int) -> bool:
     """Whether walking the dates in range reads fewer rows than gathering every match."""
-    if matches * matches <= wanted * 1000:  # too few matches for any walk to pay off
+    if not _probes(conn) or matches * matches <= wanted * 1000:  # too few matches for a walk to pay off
         return False
     walked = conn.execute(select(func.count(E.c.date_start)).where(*where.dates)).scalar_one()
     return matches * matches > wanted * int(walked)

@@ -105,8 +105,8 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
 
     A plain executemany costs PostgreSQL one execution per row and the driver a bind per row: for
     the ~170 rows of a typical report that was a third of the writer's time. On PostgreSQL the rows
-    travel as one JSON array, expanded server-side by jsonb_to_recordset; SQLite's executemany runs
-    in C and stays. Tables with binary columns (JSON cannot carry bytes) use executemany everywhere.
+    travel as one JSON array, expanded server-side by jsonb_array_elements; SQLite's executemany
+    runs in C and stays. Tables with binary columns (JSON cannot carry bytes) use executemany everywhere.
     """
     if not rows:
         return

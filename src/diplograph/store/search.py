@@ -126,14 +126,22 @@ def count_matches(conn: Connection, query: str) -> int:
         with _through_the_index(conn):
             found = conn.execute(
                 text("SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', :query)"),
-                {"query": " ".join(terms)},
+                {"query": _match_query(conn, terms)},
             )
             return int(found.scalar_one())
     found = conn.execute(
         text("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :query"),
-        {"query": " AND ".join(f'"{term}"' for term in terms)},
+        {"query": _match_query(conn, terms)},
     )
     return int(found.scalar_one())
+
+
+def _match_query(conn: Connection, terms: list[str]) -> str:
+    """The words as each backend's full-text query parameter: every word required, each quoted on
+    SQLite so that no word can act as an FTS5 operator."""
+    if conn.dialect.name == "postgresql":
+        return " ".join(terms)
+    return " AND ".join(f'"{term}"' for term in terms)
 
 
 @contextmanager
@@ -169,7 +177,7 @@ def search_reports(conn: Connection, query: str, *, limit: int = 20, offset: int
                     "FROM reports_fts, plainto_tsquery('english', :query) AS query "
                     "WHERE document @@ query ORDER BY score DESC, report_id LIMIT :limit OFFSET :offset"
                 ),
-                {"query": " ".join(terms), "limit": limit, "offset": offset},
+                {"query": _match_query(conn, terms), "limit": limit, "offset": offset},
             ).all()
     else:
         ranked = conn.execute(
@@ -183,7 +191,7 @@ def search_reports(conn: Connection, query: str, *, limit: int = 20, offset: int
                 "WHERE reports_fts MATCH :query ORDER BY bm25(reports_fts, 0.0, 10.0, 1.0), rowid "
                 "LIMIT :limit OFFSET :offset"
             ),
-            {"query": " AND ".join(f'"{term}"' for term in terms), "limit": limit, "offset": offset},
+            {"query": _match_query(conn, terms), "limit": limit, "offset": offset},
         ).all()
     if not ranked:
         return []
