@@ -1,4 +1,5 @@
-"""insert_rows: many rows in one statement on PostgreSQL, the same rows back on both backends."""
+"""insert_rows, update_rows and gathering: many rows in one statement on PostgreSQL, the same rows back
+on both backends."""
 
 from __future__ import annotations
 
@@ -6,12 +7,14 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.exc import IntegrityError
 
 from diplograph.model import Extraction
-from diplograph.store import Store, report_id
-from diplograph.store._common import child_id, in_ids, insert_rows
-from diplograph.store.schema import engagements, mentions, statements
+from diplograph.store import Store, prepare, report_id
+from diplograph.store._common import child_id, gathering, in_ids, insert_rows, send_gathered, update_rows
+from diplograph.store.reports import unpack_signature
+from diplograph.store.schema import engagement_blocks, engagements, mentions, reports, statements
 
 STAMP = dt.datetime(2024, 12, 10, 9, 30, 15, 123456, tzinfo=dt.UTC)
 AWKWARD = ['quote " and \\ backslash', "Hà Nội — Đà Nẵng 🚄", "line\nbreak\ttab", "' OR 1=1 --", "", "null"]
@@ -130,3 +133,120 @@ def test_store_in_ids_finds_the_ids_given(store: Store, wanted: list[int]) -> No
     with store.engine.connect() as conn:
         found = conn.execute(statement, {"ids": [f"{number:032x}" for number in wanted]}).scalars().all()
     assert found == [2**31 - 1 if number == 1 else number for number in wanted]
+
+
+def _statements(store: Store) -> list[str]:
+    """Collects the SQL of every statement the store's engine runs from now on."""
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *rest: Any) -> None:
+        seen.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    return seen
+
+
+def test_store_gathering_sends_several_tables_as_one_statement_on_postgresql(store: Store) -> None:
+    seen = _statements(store)
+    with store.engine.begin() as conn, gathering(conn):
+        insert_rows(conn, engagements, [_row(1), _row(2)])
+        insert_rows(conn, engagements, [_row(3)])
+        insert_rows(conn, engagement_blocks, [_block(3, "p1"), _block(3, "p2")])
+        inserts = [sql for sql in seen if sql.lstrip().upper().startswith(("INSERT", "WITH"))]
+        if store.dialect == "postgresql":
+            assert inserts == []  # held back
+            send_gathered(conn)
+            assert len([sql for sql in seen if sql.startswith("WITH")]) == 1
+        else:
+            assert len(inserts) == 3
+    assert [row["id"] for row in _stored(store)] == [f"{n:032x}" for n in (1, 2, 3)]
+    with store.engine.connect() as conn:
+        assert sorted(conn.execute(select(engagement_blocks.c.block)).scalars()) == ["p1", "p2"]
+
+
+def test_store_gathering_sends_what_is_left_when_the_block_ends(store: Store) -> None:
+    with store.engine.begin() as conn:
+        with gathering(conn):
+            insert_rows(conn, engagements, [_row(4)])
+        assert conn.execute(select(engagements.c.id)).scalars().all() == [f"{4:032x}"]
+
+
+def test_store_gathering_keeps_foreign_keys_whatever_the_order(store: Store) -> None:
+    """Children before their parent in one statement: PostgreSQL checks at the statement's end.
+    (SQLite writes at once, so there the order is the caller's, as it always was.)"""
+    with store.engine.begin() as conn, gathering(conn):
+        if store.dialect == "postgresql":
+            insert_rows(conn, engagement_blocks, [_block(5, "p1")])
+            insert_rows(conn, engagements, [_row(5)])
+        else:
+            insert_rows(conn, engagements, [_row(5)])
+            insert_rows(conn, engagement_blocks, [_block(5, "p1")])
+    with pytest.raises(IntegrityError), store.engine.begin() as conn, gathering(conn):
+        insert_rows(conn, engagement_blocks, [_block(6, "p1")])  # no engagement 6
+    assert [row["id"] for row in _stored(store)] == [f"{5:032x}"]
+
+
+def _fail_while_gathering(store: Store) -> None:
+    with store.engine.begin() as conn, gathering(conn):
+        insert_rows(conn, engagements, [_row(7)])
+        raise RuntimeError("boom")
+
+
+def test_store_gathering_leaves_nothing_behind_after_an_error(store: Store) -> None:
+    with pytest.raises(RuntimeError, match="boom"):
+        _fail_while_gathering(store)
+    assert _stored(store) == []
+    with store.engine.begin() as conn:  # the pooled connection holds no rows and can gather again
+        with gathering(conn):
+            if store.dialect == "postgresql":  # a nested block would send the outer block's rows early
+                with pytest.raises(RuntimeError, match="already"), gathering(conn):
+                    pass
+        send_gathered(conn)  # outside: nothing to do
+    assert _stored(store) == []
+
+
+def _block(number: int, block: str) -> dict[str, Any]:
+    return {"block": block, "engagement_id": f"{number:032x}", "status": AWKWARD[number % len(AWKWARD)]}
+
+
+def test_store_update_rows_sets_the_named_rows_only(store: Store) -> None:
+    with store.engine.begin() as conn:
+        insert_rows(conn, engagements, [_row(number) for number in range(1, 5)])
+        insert_rows(conn, engagement_blocks, [_block(2, "p1"), _block(2, "p2")])
+    later = STAMP + dt.timedelta(days=1)
+    changes = [
+        {"id": f"{2:032x}", "location": AWKWARD[1], "sources": 0, "held_as": None, "updated_at": later},
+        {"id": f"{3:032x}", "location": None, "sources": 9, "held_as": f"{2:032x}", "updated_at": later},
+    ]
+    with store.engine.begin() as conn:
+        update_rows(conn, engagements, ("id",), changes)
+        update_rows(conn, engagements, ("id",), [])
+        update_rows(conn, engagement_blocks, ("engagement_id", "block"), [_block(2, "p2") | {"status": "x"}])
+    stored = {row["id"]: _same_instant(row) for row in _stored(store)}
+    for change in changes:
+        assert stored[change["id"]] == _row(int(change["id"], 16)) | change
+    assert stored[f"{1:032x}"] == _row(1)
+    assert stored[f"{4:032x}"] == _row(4)
+    with store.engine.connect() as conn:
+        statuses = dict(conn.execute(select(engagement_blocks.c.block, engagement_blocks.c.status)).all())
+    assert statuses == {"p1": _block(2, "p1")["status"], "p2": "x"}
+
+
+def test_store_update_rows_refuses_ambiguous_or_empty_updates(store: Store) -> None:
+    one = {"id": f"{1:032x}", "sources": 1}
+    with store.engine.begin() as conn:
+        with pytest.raises(ValueError, match="twice"):
+            update_rows(conn, engagements, ("id",), [one, one | {"sources": 2}])
+        with pytest.raises(ValueError, match="differ"):
+            update_rows(conn, engagements, ("id",), [one, {"id": f"{2:032x}", "kind": "call"}])
+        with pytest.raises(ValueError, match="something to set"):
+            update_rows(conn, engagements, ("id",), [{"id": f"{1:032x}"}])
+
+
+def test_store_insert_rows_carries_bytes(store: Store, samples: list[Extraction]) -> None:
+    """The report row (a binary MinHash column) goes through the JSON path on PostgreSQL too."""
+    extraction = samples[0]
+    store.save(extraction, source_key="bytes")
+    with store.engine.connect() as conn:
+        packed = conn.execute(select(reports.c.minhash)).scalar_one()
+    assert unpack_signature(packed) == prepare(extraction).signature

@@ -219,3 +219,42 @@ def test_store_search_on_postgresql_reads_matches_through_the_index(filled: Stor
             indexed = "\n".join(conn.exec_driver_sql(explain).scalars())
     assert "Bitmap Index Scan" not in plain
     assert "Bitmap Index Scan on ix_reports_fts_document" in indexed
+
+
+def test_store_refreshes_postgresql_statistics_each_time_the_store_doubles(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store filling fast must not be planned from the statistics of its first minute."""
+    monkeypatch.setattr("diplograph.store.store.ANALYZE_FROM", 2)
+    texts = [RAIL, FLIGHTS, PORTS, RAIL + " More.", FLIGHTS + " More."]
+    seen: list[float] = []
+    for number, body in enumerate(texts):
+        store.save(report(body, doc=f"{number}.txt"), source_key=f"r{number}")
+        store.save(report(body, doc=f"{number}.txt"), source_key=f"r{number}")  # unchanged: not counted
+        if store.dialect == "postgresql":
+            seen.append(_estimated_reports(store))
+    if store.dialect == "postgresql":
+        # Analysed after 2 saves (ANALYZE_FROM), then after as many more as it had counted: at 4.
+        assert seen == [-1, 2, 2, 4, 4]
+
+
+def test_store_saves_on_when_statistics_cannot_be_refreshed(
+    store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sqlalchemy.engine import Connection
+    from sqlalchemy.exc import OperationalError
+
+    real = Connection.exec_driver_sql
+
+    def refuse(self: Connection, statement: str, *args: object, **kwargs: object) -> object:
+        if statement == "ANALYZE":
+            raise OperationalError(statement, None, Exception("permission denied"))
+        return real(self, statement, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Connection, "exec_driver_sql", refuse)
+    monkeypatch.setattr("diplograph.store.store.ANALYZE_FROM", 1)
+    assert store.save(report(RAIL, doc="rail.txt"), source_key="rail") == "added"
+    assert store.save(report(PORTS, doc="ports.txt"), source_key="ports") == "added"
+    assert _found(store, "railway") == {report_id("rail"), report_id("ports")}
+    if store.dialect == "postgresql":
+        assert "could not refresh the planner's statistics" in caplog.text

@@ -7,6 +7,7 @@ import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -23,9 +24,11 @@ from sqlalchemy import (
     String,
     Table,
     TextClause,
+    Update,
     any_,
     bindparam,
     insert,
+    update,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.ext.compiler import compiles
@@ -100,13 +103,52 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_GATHERED = "diplograph.gathered_rows"  # Connection.info key: rows insert_rows holds back (see gathering)
+
+
+@contextmanager
+def gathering(conn: Connection) -> Iterator[None]:
+    """Hold back ``insert_rows`` on PostgreSQL and send everything held as one statement.
+
+    A save inserts into a dozen tables, each one statement; on PostgreSQL each statement is a round
+    trip and an execution with its own fixed cost on both ends, which weighed more than the rows.
+    Inside this block the rows wait and go out together (``send_gathered``, called when the block
+    ends and by any step that is about to read what was gathered) as one INSERT per table joined in
+    one statement by WITH. Foreign keys are checked at the end of that statement, so the order of
+    the tables inside it does not matter. SQLite, in the same process, gains nothing: it writes at once.
+    """
+    if conn.dialect.name != "postgresql":
+        yield
+        return
+    if _GATHERED in conn.info:
+        raise RuntimeError("gathering is already under way on this connection")
+    conn.info[_GATHERED] = []
+    try:
+        yield
+        send_gathered(conn)
+    finally:
+        conn.info.pop(_GATHERED, None)  # the pooled connection outlives the block
+
+
+def send_gathered(conn: Connection) -> None:
+    """Write every row ``gathering`` holds back, now; a no-op outside it and on SQLite."""
+    held: list[tuple[Table, tuple[str, ...], str]] | None = conn.info.get(_GATHERED)
+    if not held:
+        return
+    batch = tuple(held)
+    held.clear()
+    statement = _gathered_insert(conn.dialect, tuple((table, columns) for table, columns, _ in batch))
+    conn.execute(statement, {f"rows{index}": payload for index, (_, _, payload) in enumerate(batch)})
+
+
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (dicts with the same keys) into ``table``, in one statement on PostgreSQL.
 
     A plain executemany costs PostgreSQL one execution per row and the driver a bind per row: for
     the ~170 rows of a typical report that was a third of the writer's time. On PostgreSQL the rows
-    travel as one JSON array, expanded server-side by jsonb_array_elements; SQLite's executemany
-    runs in C and stays. Tables with binary columns (JSON cannot carry bytes) use executemany everywhere.
+    travel as one JSON array, expanded server-side by jsonb_array_elements (bytes as hex), and
+    inside ``gathering`` they wait to go out with other tables' rows; SQLite's executemany runs in C
+    and stays.
     """
     if not rows:
         return
@@ -115,27 +157,90 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         if row.keys() != first:
             raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(first)}")
     columns = tuple(first)
-    if conn.dialect.name != "postgresql" or len(rows) == 1 or _has_binary(table):
+    held: list[tuple[Table, tuple[str, ...], str]] | None = conn.info.get(_GATHERED)
+    if conn.dialect.name != "postgresql" or (len(rows) == 1 and held is None):
         conn.execute(_plain_insert(table), rows)
         return
-    payload = json.dumps([[row[name] for name in columns] for row in rows], default=_json_value)
+    payload = _payload(rows, columns)
+    if held is not None:
+        held.append((table, columns, payload))
+        return
     conn.execute(_bulk_insert(conn.dialect, table, columns), {"rows": payload})
+
+
+def update_rows(
+    conn: Connection, table: Table, keys: tuple[str, ...], rows: Sequence[dict[str, Any]]
+) -> None:
+    """Set, in each row of ``table`` named by the ``keys`` columns of a dict, its other columns.
+
+    An UPDATE per row cost PostgreSQL an execution (and the writer a bind) each; there the dicts
+    travel as one JSON array joined to the table by its keys. A row named twice is refused, as
+    UPDATE ... FROM would keep either one. SQLite runs an executemany.
+    """
+    if not rows:
+        return
+    first = rows[0].keys()
+    named = set()
+    for row in rows:
+        if row.keys() != first:
+            raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(first)}")
+        key = tuple(row[name] for name in keys)
+        if key in named:
+            raise ValueError(f"{table.name} row {key} is updated twice")
+        named.add(key)
+    columns = tuple(first)
+    if not set(keys) < set(columns):
+        raise ValueError(f"update of {table.name} needs the keys {keys} and something to set")
+    if conn.dialect.name != "postgresql" or len(rows) == 1:
+        conn.execute(
+            _plain_update(table, keys, columns), [{f"u_{k}": v for k, v in row.items()} for row in rows]
+        )
+        return
+    conn.execute(_bulk_update(conn.dialect, table, keys, columns), {"rows": _payload(rows, columns)})
+
+
+def _payload(rows: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> str:
+    return json.dumps([[row[name] for name in columns] for row in rows], default=_json_value)
 
 
 def _json_value(value: object) -> str:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
+    if isinstance(value, bytes):
+        return value.hex()
     raise TypeError(f"cannot send {type(value).__name__} as JSON")
-
-
-@lru_cache(maxsize=64)
-def _has_binary(table: Table) -> bool:
-    return any(isinstance(column.type, LargeBinary) for column in table.columns)
 
 
 @lru_cache(maxsize=64)
 def _plain_insert(table: Table) -> Insert:
     return insert(table)
+
+
+@lru_cache(maxsize=64)
+def _plain_update(table: Table, keys: tuple[str, ...], columns: tuple[str, ...]) -> Update:
+    return (
+        update(table)
+        .where(*(table.c[name] == bindparam(f"u_{name}") for name in keys))
+        .values({name: bindparam(f"u_{name}") for name in columns if name not in keys})
+    )
+
+
+def _element(dialect: Dialect, table: Table, name: str, position: int) -> str:
+    """Element ``position`` of a JSON row array, as the column ``name`` holds it."""
+    column = table.c[name]
+    if isinstance(column.type, LargeBinary):
+        return f"decode(r.value ->> {position}, 'hex')"
+    return f"CAST(r.value ->> {position} AS {column.type.compile(dialect=dialect)})"
+
+
+def _inserting(dialect: Dialect, table: Table, columns: tuple[str, ...], parameter: str) -> str:
+    casts = ", ".join(_element(dialect, table, name, position) for position, name in enumerate(columns))
+    names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
+    target = dialect.identifier_preparer.format_table(table)
+    return (
+        f"INSERT INTO {target} ({names}) SELECT {casts} "
+        f"FROM jsonb_array_elements(CAST(:{parameter} AS jsonb)) AS r(value)"
+    )
 
 
 @lru_cache(maxsize=256)
@@ -146,15 +251,38 @@ def _bulk_insert(dialect: Dialect, table: Table, columns: tuple[str, ...]) -> Te
     element is cast to its column's own type, so PostgreSQL parses values exactly as it would
     parse bound parameters.
     """
-    casts = ", ".join(
-        f"CAST(r.value ->> {position} AS {table.c[name].type.compile(dialect=dialect)})"
-        for position, name in enumerate(columns)
-    )
-    names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
+    return sql_text(_inserting(dialect, table, columns, "rows"))
+
+
+@lru_cache(maxsize=512)
+def _gathered_insert(dialect: Dialect, shapes: tuple[tuple[Table, tuple[str, ...]], ...]) -> TextClause:
+    """The INSERTs of ``shapes`` (table, columns) as one statement: all but the last inside WITH."""
+    parts = [
+        _inserting(dialect, table, columns, f"rows{index}") for index, (table, columns) in enumerate(shapes)
+    ]
+    if len(parts) == 1:
+        return sql_text(parts[0])
+    inner = ", ".join(f"w{index} AS ({part})" for index, part in enumerate(parts[:-1]))
+    return sql_text(f"WITH {inner} {parts[-1]}")
+
+
+@lru_cache(maxsize=64)
+def _bulk_update(
+    dialect: Dialect, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]
+) -> TextClause:
+    """UPDATE ... FROM a JSON array of row arrays, joined on the key columns: one execution."""
+    quote = dialect.identifier_preparer.quote
     target = dialect.identifier_preparer.format_table(table)
+    at = {name: position for position, name in enumerate(columns)}
+    sets = ", ".join(
+        f"{quote(name)} = {_element(dialect, table, name, at[name])}" for name in columns if name not in keys
+    )
+    where = " AND ".join(
+        f"{target}.{quote(name)} = {_element(dialect, table, name, at[name])}" for name in keys
+    )
     return sql_text(
-        f"INSERT INTO {target} ({names}) SELECT {casts} "
-        "FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value)"
+        f"UPDATE {target} SET {sets} "
+        f"FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value) WHERE {where}"
     )
 
 

@@ -21,12 +21,10 @@ from sqlalchemy import (
     Row,
     Select,
     Table,
-    Update,
     bindparam,
     delete,
     select,
     text,
-    update,
 )
 
 from diplograph import resolve
@@ -42,6 +40,7 @@ from diplograph.store._common import (
     insert_rows,
     most_common,
     now,
+    update_rows,
 )
 from diplograph.store.schema import (
     engagement_blocks,
@@ -63,21 +62,6 @@ __all__ = [
     "stored_views",
     "with_participants",
 ]
-
-_REBUILD = (
-    update(engagements)
-    .where(engagements.c.id == bindparam("b_id"))
-    .values(
-        {name: bindparam(f"b_{name}") for name in ("kind", "status", "date_start", "date_end", "location")}
-    )
-    .values(
-        {
-            name: bindparam(f"b_{name}")
-            for name in ("location_country", "mechanism_id", "ordinal", "conflicts", "sources", "updated_at")
-        }
-    )
-)
-
 
 # Built once (see _common.in_ids).
 _EXISTING = select(engagements.c.id).where(in_ids(engagements.c.id))
@@ -361,23 +345,23 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
         values, keys, found = _rebuild(engagement_id, rows, attending, stamp)
         updates.append(values)
         people.extend(found)
-        low, high = _bounds(values["b_date_start"], values["b_date_end"])
+        low, high = _bounds(values["date_start"], values["date_end"])
         blocks.extend(
             {
                 "block": block,
                 "engagement_id": engagement_id,
-                "status": values["b_status"],
+                "status": values["status"],
                 "low": low,
                 "high": high,
             }
             for block in sorted(keys)
         )
-        if values["b_status"] == "planned":
+        if values["status"] == "planned":
             touched.planned.add(engagement_id)
-    conn.execute(_REBUILD, updates)
+    update_rows(conn, engagements, ("id",), updates)
     _sync(conn, engagement_participants, "person_id", people, live)
     _sync(conn, engagement_blocks, "block", blocks, live)
-    held = [row["b_id"] for row in updates if row["b_status"] == "held"]
+    held = [row["id"] for row in updates if row["status"] == "held"]
     filed_under: dict[str, list[dict[str, Any]]] = {}
     for filed in blocks:
         filed_under.setdefault(filed["engagement_id"], []).append(filed)
@@ -395,17 +379,11 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
 
 
 @lru_cache(maxsize=8)
-def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete, Update, tuple[str, ...]]:
-    """_sync's statements for one table, built once, and the columns an update sets."""
+def _sync_statements(table: Table, key: str) -> tuple[Select[Any], Delete]:
+    """_sync's read and delete for one table, built once."""
     column = table.c
     where = (column.engagement_id == bindparam("k_engagement"), column[key] == bindparam("k_key"))
-    values = tuple(c.name for c in table.columns if c.name not in ("engagement_id", key))
-    return (
-        select(table).where(in_ids(column.engagement_id)),
-        delete(table).where(*where),
-        update(table).where(*where).values({name: bindparam(f"v_{name}") for name in values}),
-        values,
-    )
+    return select(table).where(in_ids(column.engagement_id)), delete(table).where(*where)
 
 
 def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], ids: Sequence[str]) -> None:
@@ -415,7 +393,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     inserting them all again rewrote their index pages on every save that touched the engagement.
     Rows are told apart by (engagement_id, ``key``).
     """
-    read, remove, change, values = _sync_statements(table, key)
+    read, remove = _sync_statements(table, key)
     wanted = {(row["engagement_id"], row[key]): row for row in rows}
     have: dict[tuple[str, str], dict[str, Any]] = {}
     for part in chunks(ids):
@@ -429,13 +407,8 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     ]
     if gone:
         conn.execute(remove, gone)
-    changed = [
-        {"k_engagement": engagement, "k_key": value, **{f"v_{name}": row[name] for name in values}}
-        for (engagement, value), row in wanted.items()
-        if (engagement, value) in have and have[(engagement, value)] != row
-    ]
-    if changed:
-        conn.execute(change, changed)
+    changed = [row for pair, row in wanted.items() if pair in have and have[pair] != row]
+    update_rows(conn, table, ("engagement_id", key), changed)
     new = [row for pair, row in wanted.items() if pair not in have]
     if new:
         insert_rows(conn, table, new)
@@ -444,7 +417,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
 def _rebuild(
     engagement_id: str, rows: list[Any], attending: dict[str, list[Any]], stamp: Any
 ) -> tuple[dict[str, Any], frozenset[str], list[dict[str, Any]]]:
-    """The engagement's new row (as _REBUILD parameters), its lookup keys and its participants."""
+    """The engagement's new row (its columns by name), its lookup keys and its participants."""
     views = [
         EngagementView(
             id=None,
@@ -473,18 +446,18 @@ def _rebuild(
         row.location_country for row in rows if row.location == merged.location and row.location_country
     ]
     update_row = {
-        "b_id": engagement_id,
-        "b_kind": merged.kind,
-        "b_status": merged.status,
-        "b_date_start": start,
-        "b_date_end": end,
-        "b_location": merged.location,
-        "b_location_country": located[0] if located else None,
-        "b_mechanism_id": merged.mechanism_id,
-        "b_ordinal": merged.ordinal,
-        "b_conflicts": dumps(list(dict.fromkeys(conflicts))) if conflicts else None,
-        "b_sources": len({row.duplicate_of or row.report_id for row in rows}),
-        "b_updated_at": stamp,
+        "id": engagement_id,
+        "kind": merged.kind,
+        "status": merged.status,
+        "date_start": start,
+        "date_end": end,
+        "location": merged.location,
+        "location_country": located[0] if located else None,
+        "mechanism_id": merged.mechanism_id,
+        "ordinal": merged.ordinal,
+        "conflicts": dumps(list(dict.fromkeys(conflicts))) if conflicts else None,
+        "sources": len({row.duplicate_of or row.report_id for row in rows}),
+        "updated_at": stamp,
     }
     titles: dict[str, list[str | None]] = {}
     for row in rows:

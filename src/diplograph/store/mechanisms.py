@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from diplograph import resolve
-from diplograph.store._common import chunks, in_ids, insert_rows
+from diplograph.store._common import chunks, in_ids, insert_rows, update_rows
 from diplograph.store.schema import mechanism_aliases, mechanisms, mention_participants, mentions
 
 __all__ = ["collect_mechanisms", "resolve_mechanisms"]
-
-_SET_COUNTRIES = (
-    update(mechanisms).where(mechanisms.c.id == bindparam("b_id")).values(countries=bindparam("b_countries"))
-)
 
 
 def _joined(countries: Iterable[str]) -> str | None:
@@ -74,11 +70,8 @@ def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str
             aliases.append({"mechanism_id": mechanism_id, "alias": name})
     if created:
         insert_rows(conn, mechanisms, list(created.values()))
-    if grown:
-        conn.execute(
-            _SET_COUNTRIES,
-            [{"b_id": key, "b_countries": _joined(codes)} for key, codes in sorted(grown.items())],
-        )
+    grown_rows = [{"id": key, "countries": _joined(codes)} for key, codes in sorted(grown.items())]
+    update_rows(conn, mechanisms, ("id",), grown_rows)
     if aliases:
         insert_rows(conn, mechanism_aliases, aliases)
     return [item[0] if item else None for item in wanted]

@@ -15,22 +15,16 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from diplograph import resolve
 from diplograph.extract.normalize import fold
 from diplograph.model import Participant, Person
 from diplograph.resolve import PersonView
-from diplograph.store._common import chunks, digest, dumps, in_ids, insert_rows, most_common
+from diplograph.store._common import chunks, digest, dumps, in_ids, insert_rows, most_common, update_rows
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
 __all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
-
-_SET_IDENTITY = (
-    update(persons)
-    .where(persons.c.id == bindparam("b_id"))
-    .values(country=bindparam("b_country"), official=bindparam("b_official"))
-)
 
 
 @dataclass(slots=True)
@@ -270,17 +264,11 @@ def _flush(conn: Connection, known: _Known) -> None:
         )
     changed = sorted(known.changed - set(known.created))
     if changed:
-        conn.execute(
-            _SET_IDENTITY,
-            [
-                {
-                    "b_id": person,
-                    "b_country": known.views[person].country,
-                    "b_official": known.views[person].official,
-                }
-                for person in changed
-            ],
-        )
+        identities = [
+            {"id": person, "country": known.views[person].country, "official": known.views[person].official}
+            for person in changed
+        ]
+        update_rows(conn, persons, ("id",), identities)
     if known.aliases:
         insert_rows(conn, person_aliases, known.aliases)
     if known.blocks:

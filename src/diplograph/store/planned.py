@@ -12,20 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Connection, bindparam, select, update
+from sqlalchemy import Connection, select
 
 from diplograph import resolve
 from diplograph.resolve import Window
-from diplograph.store._common import Touched, chunks, in_ids
+from diplograph.store._common import Touched, chunks, in_ids, update_rows
 from diplograph.store.engagements import lookup, lookup_keys, stored_date, stored_views, with_participants
 from diplograph.store.schema import engagement_blocks, engagements
 
 __all__ = ["relink_planned"]
-
-_HELD_AS = (
-    update(engagements).where(engagements.c.id == bindparam("b_id")).values(held_as=bindparam("b_held"))
-)
-
 
 _CURRENT = select(engagements.c.id, engagements.c.held_as, engagements.c.status).where(
     in_ids(engagements.c.id)
@@ -69,9 +64,8 @@ def relink_planned(conn: Connection, touched: Touched) -> None:
         candidates = [views[other] for other in sorted(near[engagement_id]) if other in views]
         became = resolve.held_session(views[engagement_id], candidates)
         if became != current[engagement_id]:
-            changes.append({"b_id": engagement_id, "b_held": became})
-    if changes:
-        conn.execute(_HELD_AS, changes)
+            changes.append({"id": engagement_id, "held_as": became})
+    update_rows(conn, engagements, ("id",), changes)
 
 
 def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:

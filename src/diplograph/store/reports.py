@@ -10,10 +10,9 @@ from __future__ import annotations
 import hashlib
 import math
 import struct
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, text, update
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
@@ -173,32 +172,37 @@ _SIGNATURES = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, 
 )
 
 
-@lru_cache(maxsize=64)
-def _capped_counts(count: int) -> Select[Any]:
-    """One row: for each of ``count`` buckets, how many reports hold it, counting no further than _COMMON."""
-    column = report_bands.c.bucket
-    return select(
-        *(
-            select(func.count())
-            .select_from(select(column).where(column == bindparam(f"b{index}")).limit(_COMMON).subquery())
-            .scalar_subquery()
-            for index in range(count)
-        )
-    )
+# For each bucket of a JSON list: how many reports hold it, counting no further than _COMMON. One
+# statement of one shape, however many buckets: a statement built per call cost the writer more
+# than the server spent running it.
+_CAPPED = {
+    "sqlite": text(
+        "SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM report_bands AS b "
+        f"WHERE b.bucket = j.value LIMIT {_COMMON})) FROM json_each(:buckets) AS j"
+    ),
+    "postgresql": text(
+        "SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM report_bands AS b "
+        f"WHERE b.bucket = j.value LIMIT {_COMMON}) AS s) "
+        "FROM jsonb_array_elements_text(CAST(:buckets AS jsonb)) AS j(value)"
+    ),
+}
+_SIZES = (
+    select(report_bands.c.bucket, func.count())
+    .where(in_ids(report_bands.c.bucket))
+    .group_by(report_bands.c.bucket)
+)
 
 
 def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str, int]) -> set[str]:
     """The most widely shared of a report's buckets, standing for at most _SET_ASIDE of its bands."""
     buckets = sorted({bucket for _, bucket in banded})
-    row = conn.execute(_capped_counts(len(buckets)), {f"b{i}": b for i, b in enumerate(buckets)}).one()
-    common = [bucket for n, bucket in zip(row, buckets, strict=True) if n >= _COMMON]
+    counted = conn.execute(_CAPPED[conn.dialect.name], {"buckets": dumps(buckets)})
+    common = sorted(bucket for bucket, n in counted if n >= _COMMON)
     unknown = [bucket for bucket in common if bucket not in sizes]
     if unknown:
         if len(sizes) + len(unknown) > _REMEMBERED:
             sizes.clear()
-        column = report_bands.c.bucket
-        counted = conn.execute(select(column, func.count()).where(column.in_(unknown)).group_by(column))
-        sizes.update({bucket: int(n) for bucket, n in counted})
+        sizes.update({bucket: int(n) for bucket, n in conn.execute(_SIZES, {"ids": unknown})})
     bands_of = {bucket: sum(1 for _, other in banded if other == bucket) for bucket in common}
     aside: set[str] = set()
     forgone = 0

@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from types import TracebackType
 from typing import Literal
 
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from diplograph.errors import StoreError
 from diplograph.model import Extraction
 from diplograph.store import claims, facts, schema
-from diplograph.store._common import Touched, chunks, digest, now
+from diplograph.store._common import Touched, chunks, digest, gathering, insert_rows, now
 from diplograph.store.engagements import recompute
 from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
 from diplograph.store.load import load_extraction
@@ -51,6 +51,7 @@ _FINGERPRINT = select(reports.c.fingerprint).where(reports.c.id == bindparam("id
 
 
 COMPACT_FROM = 500  # reports saved in one batch before it may end by compacting the search index
+ANALYZE_FROM = 200  # reports a Store saves on PostgreSQL before it first refreshes the planner's statistics
 
 
 def report_id(source_key: str) -> str:
@@ -75,6 +76,8 @@ class Store:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._bucket_sizes: dict[str, int] = {}  # see reports.find_original
+        self._analyzed_size: int | None = None  # reports the statistics count (see _keep_statistics)
+        self._saved_since = 0
 
     @property
     def engine(self) -> Engine:
@@ -132,7 +135,39 @@ class Store:
                 f"{extraction.article.doc}: could not be saved (bug: {type(error).__name__}: {error})"
             ) from error
         log.debug("%s: %s", source_key, outcome)
+        if outcome != "unchanged" and self.dialect == "postgresql":
+            self._keep_statistics()
         return outcome
+
+    def _keep_statistics(self) -> None:
+        """ANALYZE each time this writer has saved as many reports as the statistics last counted.
+
+        PostgreSQL plans from statistics that autovacuum refreshes at most once a minute; a store
+        filling from empty at dozens of reports a second outgrew them, and its plans (a hash join
+        over a whole key table where an index probe was wanted) made saves three times slower
+        until autovacuum caught up. Refreshing at every doubling keeps them in step for an
+        amortised constant cost per report, and costs a large store's trickle of saves nothing.
+        """
+        self._saved_since += 1
+        if self._analyzed_size is None:
+            self._analyzed_size = self._counted_reports()
+        if self._saved_since < max(ANALYZE_FROM, self._analyzed_size):
+            return
+        self._saved_since = 0
+        try:
+            with self._engine.connect() as conn, conn.begin():
+                conn.exec_driver_sql("ANALYZE")
+        except SQLAlchemyError as error:  # a slower plan is no reason to fail an ingest
+            log.warning("could not refresh the planner's statistics: %s", _reason(error))
+        self._analyzed_size = self._counted_reports()
+
+    def _counted_reports(self) -> int:
+        """How many reports PostgreSQL's statistics say the store holds (0 before any ANALYZE)."""
+        with self._engine.connect() as conn:
+            found = conn.exec_driver_sql(
+                "SELECT reltuples FROM pg_class WHERE oid = CAST('reports' AS regclass)"
+            ).scalar()
+        return max(0, int(found or 0))
 
     def _save(
         self, conn: Connection, extraction: Extraction, *, key: str, source_key: str, ready: Prepared
@@ -150,23 +185,21 @@ class Store:
             "similarity": original[1] if original else None,
         }
         stamp = now()
-        if existing is None:
-            conn.execute(
-                insert(reports).values(
-                    id=key, source_key=source_key, added_at=stamp, updated_at=stamp, **values
-                )
-            )
-        else:
-            conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
-        write_bands(conn, key, sig)
-        index_report(conn, key, title=ready.title, body=ready.body)
         touched = Touched()
-        participants = (p for engagement in extraction.engagements for p in engagement.participants)
-        people = resolve_people(conn, key, extraction.people, participants)
-        written = facts.write_mentions(conn, key, extraction, people, touched)
-        facts.write_titles(conn, key, extraction, people, written)
-        facts.write_figures(conn, key, extraction)
-        claims.write_claims(conn, key, extraction, people)
+        with gathering(conn):  # the rows below go out together; _settle reads them
+            if existing is None:
+                row = {"id": key, "source_key": source_key, "added_at": stamp, "updated_at": stamp, **values}
+                insert_rows(conn, reports, [row])
+            else:
+                conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
+            write_bands(conn, key, sig)
+            participants = (p for engagement in extraction.engagements for p in engagement.participants)
+            people = resolve_people(conn, key, extraction.people, participants)
+            written = facts.write_mentions(conn, key, extraction, people, touched)
+            facts.write_titles(conn, key, extraction, people, written)
+            facts.write_figures(conn, key, extraction)
+            claims.write_claims(conn, key, extraction, people)
+        index_report(conn, key, title=ready.title, body=ready.body)
         if existing is not None:
             touched.engagements |= _repoint(conn, dependents(conn, key))
         _settle(conn, touched, removed=False)
