@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     Connection,
@@ -75,6 +75,10 @@ _PARTICIPANTS = select(engagement_participants.c.engagement_id, engagement_parti
     in_ids(engagement_participants.c.engagement_id)
 )
 _M = mentions.c
+_MP = mention_participants.c
+# Every mention of the engagements, with its report's columns, once per participant it names (once
+# with nulls when it names nobody): one statement where reading mentions and then their
+# participants took two.
 _TOLD = (
     select(
         _M.id,
@@ -92,15 +96,21 @@ _TOLD = (
         reports.c.source,
         reports.c.doc,
         reports.c.published,
+        _MP.person_id.label("attending"),
+        _MP.title.label("attending_title"),
     )
-    .join(reports, reports.c.id == _M.report_id)
+    .select_from(mentions.join(reports, reports.c.id == _M.report_id).outerjoin(mention_participants))
     .where(in_ids(_M.engagement_id))
 )
 _PLANNED_FOR = select(engagements.c.id).where(in_ids(engagements.c.held_as))
 _DELETE = delete(engagements).where(in_ids(engagements.c.id))
-_ATTENDING = select(
-    mention_participants.c.mention_id, mention_participants.c.person_id, mention_participants.c.title
-).where(in_ids(mention_participants.c.mention_id))
+
+
+class _Attending(NamedTuple):
+    """A participant a mention names: the stored person and the title that mention gives them."""
+
+    person_id: str
+    title: str | None
 
 
 def mention_id(report_id: str, position: int) -> str:
@@ -321,10 +331,15 @@ def with_participants(
 def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     """Rebuild each engagement from its mentions; delete the ones no mention tells of any more."""
     wanted = sorted(set(ids))
-    told: dict[str, list[Any]] = {}  # rows of _TOLD
+    told: dict[str, list[Any]] = {}  # rows of _TOLD, one per mention
+    attending: dict[str, list[_Attending]] = {}  # by mention id
     for part in chunks(wanted):
-        for row in conn.execute(_TOLD, {"ids": part}):
-            told.setdefault(row.engagement_id, []).append(row)
+        for row in conn.execute(_TOLD, {"ids": part}).all():
+            if row.id not in attending:
+                attending[row.id] = []
+                told.setdefault(row.engagement_id, []).append(row)
+            if row.attending is not None:
+                attending[row.id].append(_Attending(row.attending, row.attending_title))
     gone = [engagement_id for engagement_id in wanted if engagement_id not in told]
     for part in chunks(gone):
         touched.planned |= set(conn.execute(_PLANNED_FOR, {"ids": part}).scalars())
@@ -332,10 +347,6 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     live = [engagement_id for engagement_id in wanted if engagement_id in told]
     if not live:
         return
-    attending: dict[str, list[Any]] = {}  # rows of _ATTENDING
-    for part in chunks([row.id for rows in told.values() for row in rows]):
-        for item in conn.execute(_ATTENDING, {"ids": part}):
-            attending.setdefault(item.mention_id, []).append(item)
     stamp = now()
     updates: list[dict[str, Any]] = []
     people: list[dict[str, Any]] = []
@@ -415,7 +426,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
 
 
 def _rebuild(
-    engagement_id: str, rows: list[Any], attending: dict[str, list[Any]], stamp: Any
+    engagement_id: str, rows: list[Any], attending: dict[str, list[_Attending]], stamp: Any
 ) -> tuple[dict[str, Any], frozenset[str], list[dict[str, Any]]]:
     """The engagement's new row (its columns by name), its lookup keys and its participants."""
     views = [

@@ -25,8 +25,12 @@ def _key(name: str, countries: Sequence[str]) -> str | None:
         return None
 
 
-_STORED = select(mechanisms.c.id, mechanisms.c.countries).where(in_ids(mechanisms.c.id))
-_ALIASES = select(mechanism_aliases).where(in_ids(mechanism_aliases.c.mechanism_id))
+# Stored mechanisms with each of their spellings (a row per spelling): one statement, not two.
+_STORED = (
+    select(mechanisms.c.id, mechanisms.c.countries, mechanism_aliases.c.alias)
+    .select_from(mechanisms.outerjoin(mechanism_aliases))
+    .where(in_ids(mechanisms.c.id))
+)
 
 
 def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str]]]) -> list[str | None]:
@@ -40,9 +44,10 @@ def resolve_mechanisms(conn: Connection, named: Sequence[tuple[str, Iterable[str
     stored: dict[str, set[str]] = {}
     spelled: set[tuple[str, str]] = set()
     for part in chunks(ids):
-        for row in conn.execute(_STORED, {"ids": part}):
+        for row in conn.execute(_STORED, {"ids": part}).all():
             stored[row.id] = set(row.countries.split("-")) if row.countries else set()
-        spelled |= {(row.mechanism_id, row.alias) for row in conn.execute(_ALIASES, {"ids": part})}
+            if row.alias is not None:
+                spelled.add((row.id, row.alias))
     created: dict[str, dict[str, str | None]] = {}
     grown: dict[str, set[str]] = {}
     aliases: list[dict[str, str]] = []

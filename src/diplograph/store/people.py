@@ -14,8 +14,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, insert, literal, null, select, union_all, update
 
 from diplograph import resolve
 from diplograph.extract.normalize import fold
@@ -24,7 +25,7 @@ from diplograph.resolve import PersonView
 from diplograph.store._common import chunks, digest, dumps, in_ids, insert_rows, most_common, update_rows
 from diplograph.store.schema import person_aliases, person_blocks, person_mentions, persons, report_people
 
-__all__ = ["ReportPeople", "collect_people", "resolve_people", "stored_views"]
+__all__ = ["ReportPeople", "collect_people", "resolve_people"]
 
 
 @dataclass(slots=True)
@@ -86,12 +87,24 @@ def _view(person: Person) -> PersonView | None:
         return None
 
 
-_FILED_UNDER = select(person_blocks.c.person_id).where(in_ids(person_blocks.c.block)).distinct()
-_KEYS_OF = select(person_blocks.c.block, person_blocks.c.person_id).where(in_ids(person_blocks.c.person_id))
-_ALIASES_OF = select(person_aliases.c.person_id, person_aliases.c.alias).where(
-    in_ids(person_aliases.c.person_id)
+_FILED_UNDER = select(person_blocks.c.person_id).where(in_ids(person_blocks.c.block)).scalar_subquery()
+# The persons filed under any of the keys given, their spellings and all their keys, as rows of
+# (part, person_id, text, country, official): one statement where four took turns.
+_CANDIDATES = union_all(
+    select(
+        literal("person").label("part"),
+        persons.c.id.label("person_id"),
+        persons.c.name.label("text"),
+        persons.c.country,
+        persons.c.official,
+    ).where(persons.c.id.in_(_FILED_UNDER)),
+    select(literal("alias"), person_aliases.c.person_id, person_aliases.c.alias, null(), null()).where(
+        person_aliases.c.person_id.in_(_FILED_UNDER)
+    ),
+    select(literal("key"), person_blocks.c.person_id, person_blocks.c.block, null(), null()).where(
+        person_blocks.c.person_id.in_(_FILED_UNDER)
+    ),
 )
-_PERSONS = select(persons).where(in_ids(persons.c.id)).order_by(persons.c.id)
 
 
 def resolve_people(
@@ -154,17 +167,27 @@ def resolve_people(
 
 def _load(conn: Connection, blocks: set[str]) -> _Known:
     """Every stored person sharing a lookup key with the report's people, with all their keys."""
-    ids: set[str] = set()
+    persons_found: dict[str, Any] = {}
+    aliases: dict[str, set[str]] = {}
+    known = _Known(views={}, by_block={}, blocks_of={})
     for part in chunks(sorted(blocks)):
-        ids |= set(conn.execute(_FILED_UNDER, {"ids": part}).scalars())
-    ordered = sorted(ids)
-    known = _Known(
-        views={view.id or "": view for view in stored_views(conn, ordered)}, by_block={}, blocks_of={}
-    )
-    for part in chunks(ordered):
-        for block, person_id in conn.execute(_KEYS_OF, {"ids": part}):
-            known.by_block.setdefault(block, set()).add(person_id)
-            known.blocks_of.setdefault(person_id, set()).add(block)
+        for row in conn.execute(_CANDIDATES, {"ids": part}).all():
+            if row.part == "person":
+                persons_found[row.person_id] = row
+            elif row.part == "alias":
+                aliases.setdefault(row.person_id, set()).add(row.text)
+            else:
+                known.by_block.setdefault(row.text, set()).add(row.person_id)
+                known.blocks_of.setdefault(row.person_id, set()).add(row.text)
+    for person_id in sorted(persons_found):
+        row = persons_found[person_id]
+        known.views[person_id] = PersonView(
+            id=person_id,
+            name=row.text,
+            country=row.country,
+            aliases=frozenset(aliases.get(person_id, ())),
+            official=row.official,
+        )
     return known
 
 
@@ -183,27 +206,6 @@ def _match(known: _Known, view: PersonView) -> str | None:
         return (not (names & spelled), candidate.country != view.country, candidate.id or "")
 
     return min(matches, key=rank).id
-
-
-def stored_views(conn: Connection, ids: Sequence[str]) -> list[PersonView]:
-    """The resolution views of stored persons, in id order."""
-    views: list[PersonView] = []
-    for part in chunks(ids):
-        aliases: dict[str, set[str]] = {}
-        for person_id, alias in conn.execute(_ALIASES_OF, {"ids": part}):
-            aliases.setdefault(person_id, set()).add(alias)
-        rows = conn.execute(_PERSONS, {"ids": part})
-        views.extend(
-            PersonView(
-                id=row.id,
-                name=row.name,
-                country=row.country,
-                aliases=frozenset(aliases.get(row.id, ())),
-                official=row.official,
-            )
-            for row in rows
-        )
-    return views
 
 
 def _create(conn: Connection, known: _Known, view: PersonView, *, key: str) -> str:
