@@ -143,23 +143,25 @@ class Store:
         """ANALYZE each time this writer has saved as many reports as the statistics last counted.
 
         PostgreSQL plans from statistics that autovacuum refreshes at most once a minute; a store
-        filling from empty at dozens of reports a second outgrew them, and its plans (a hash join
-        over a whole key table where an index probe was wanted) made saves three times slower
-        until autovacuum caught up. Refreshing at every doubling keeps them in step for an
+        filling from empty at dozens of reports a second outgrew them, and plans made for a nearly
+        empty database (the engagement-key lookup ran ten times slower) made saves three times
+        slower until autovacuum caught up. Refreshing at every doubling keeps them in step for an
         amortised constant cost per report, and costs a large store's trickle of saves nothing.
+        The report is committed by now: nothing here may fail its save.
         """
         self._saved_since += 1
-        if self._analyzed_size is None:
-            self._analyzed_size = self._counted_reports()
-        if self._saved_since < max(ANALYZE_FROM, self._analyzed_size):
-            return
-        self._saved_since = 0
         try:
+            if self._analyzed_size is None:
+                self._analyzed_size = self._counted_reports()
+            if self._saved_since < max(ANALYZE_FROM, self._analyzed_size):
+                return
+            self._saved_since = 0
             with self._engine.connect() as conn, conn.begin():
                 conn.exec_driver_sql("ANALYZE")
+            self._analyzed_size = self._counted_reports()
         except SQLAlchemyError as error:  # a slower plan is no reason to fail an ingest
             log.warning("could not refresh the planner's statistics: %s", _reason(error))
-        self._analyzed_size = self._counted_reports()
+            self._saved_since = 0
 
     def _counted_reports(self) -> int:
         """How many reports PostgreSQL's statistics say the store holds (0 before any ANALYZE)."""
