@@ -168,6 +168,8 @@ def test_store_gathering_sends_what_is_left_when_the_block_ends(store: Store) ->
     with store.engine.begin() as conn:
         with gathering(conn):
             insert_rows(conn, engagements, [_row(4)])
+            held_back = conn.execute(select(engagements.c.id)).scalars().all()
+        assert held_back == ([] if store.dialect == "postgresql" else [f"{4:032x}"])
         assert conn.execute(select(engagements.c.id)).scalars().all() == [f"{4:032x}"]
 
 
@@ -244,7 +246,8 @@ def test_store_update_rows_refuses_ambiguous_or_empty_updates(store: Store) -> N
 
 
 def test_store_insert_rows_carries_bytes(store: Store, samples: list[Extraction]) -> None:
-    """The report row (a binary MinHash column) goes through the JSON path on PostgreSQL too."""
+    """The report row (a binary MinHash column) goes through the JSON path on PostgreSQL too, as hex:
+    a regression guard for that path (before it, binary tables took a plain executemany)."""
     extraction = samples[0]
     store.save(extraction, source_key="bytes")
     with store.engine.connect() as conn:

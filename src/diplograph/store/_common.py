@@ -152,11 +152,7 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     """
     if not rows:
         return
-    first = rows[0].keys()
-    for row in rows:
-        if row.keys() != first:
-            raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(first)}")
-    columns = tuple(first)
+    columns = _columns(table, rows)
     held: list[tuple[Table, tuple[str, ...], str]] | None = conn.info.get(_GATHERED)
     if conn.dialect.name != "postgresql" or (len(rows) == 1 and held is None):
         conn.execute(_plain_insert(table), rows)
@@ -179,16 +175,13 @@ def update_rows(
     """
     if not rows:
         return
-    first = rows[0].keys()
+    columns = _columns(table, rows)
     named = set()
     for row in rows:
-        if row.keys() != first:
-            raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(first)}")
         key = tuple(row[name] for name in keys)
         if key in named:
             raise ValueError(f"{table.name} row {key} is updated twice")
         named.add(key)
-    columns = tuple(first)
     if not set(keys) < set(columns):
         raise ValueError(f"update of {table.name} needs the keys {keys} and something to set")
     if conn.dialect.name != "postgresql" or len(rows) == 1:
@@ -197,6 +190,15 @@ def update_rows(
         )
         return
     conn.execute(_bulk_update(conn.dialect, table, keys, columns), {"rows": _payload(rows, columns)})
+
+
+def _columns(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[str, ...]:
+    """The columns every row names, in the first row's order; rows that name others are refused."""
+    first = rows[0].keys()
+    for row in rows:
+        if row.keys() != first:
+            raise ValueError(f"rows for {table.name} differ: {sorted(row)}, {sorted(first)}")
+    return tuple(first)
 
 
 def _payload(rows: Sequence[dict[str, Any]], columns: tuple[str, ...]) -> str:

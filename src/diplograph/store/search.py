@@ -117,23 +117,41 @@ def compact_index(conn: Connection) -> None:
         conn.execute(text("INSERT INTO reports_fts (reports_fts) VALUES ('optimize')"))
 
 
+# Counting and ranking, per backend, built once. ts_rank, not ts_rank_cd, on PostgreSQL: the same
+# title-first order at 60 % of the cost (every match is ranked: 19,000 matches, 96 -> 59 ms). On
+# SQLite, ordering by the bm25() expression itself (ascending = best first) lets FTS5 rank without
+# materialising the score column: three times faster on large stores. Ties break on the rowid (the
+# report id's first 60 bits, so the same order as by id): breaking them on report_id read that
+# column for every match, not just the page shown, and tripled the time of a common-word search
+# (19,000 matches: 63 -> 17 ms).
+_COUNT = {
+    "postgresql": text(
+        "SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', :query)"
+    ),
+    "sqlite": text("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :query"),
+}
+_RANKED = {
+    "postgresql": text(
+        "SELECT report_id, ts_rank(document, query) AS score "
+        "FROM reports_fts, plainto_tsquery('english', :query) AS query "
+        "WHERE document @@ query ORDER BY score DESC, report_id LIMIT :limit OFFSET :offset"
+    ),
+    "sqlite": text(
+        "SELECT report_id, -bm25(reports_fts, 0.0, 10.0, 1.0) AS score FROM reports_fts "
+        "WHERE reports_fts MATCH :query ORDER BY bm25(reports_fts, 0.0, 10.0, 1.0), rowid "
+        "LIMIT :limit OFFSET :offset"
+    ),
+}
+
+
 def count_matches(conn: Connection, query: str) -> int:
     """How many reports hold every word of ``query`` (search_reports returns one page of them)."""
     terms = search_terms(query)
     if not terms:
         return 0
-    if conn.dialect.name == "postgresql":
-        with _through_the_index(conn):
-            found = conn.execute(
-                text("SELECT count(*) FROM reports_fts WHERE document @@ plainto_tsquery('english', :query)"),
-                {"query": _match_query(conn, terms)},
-            )
-            return int(found.scalar_one())
-    found = conn.execute(
-        text("SELECT count(*) FROM reports_fts WHERE reports_fts MATCH :query"),
-        {"query": _match_query(conn, terms)},
-    )
-    return int(found.scalar_one())
+    with _through_the_index(conn):
+        found = conn.execute(_COUNT[conn.dialect.name], {"query": _match_query(conn, terms)})
+        return int(found.scalar_one())
 
 
 def _match_query(conn: Connection, terms: list[str]) -> str:
@@ -146,7 +164,7 @@ def _match_query(conn: Connection, terms: list[str]) -> str:
 
 @contextmanager
 def _through_the_index(conn: Connection) -> Iterator[None]:
-    """On PostgreSQL, find matches through the GIN index for the statements inside.
+    """On PostgreSQL, find matches through the GIN index for the statements inside (SQLite: nothing).
 
     For a word most reports hold, the planner prefers reading the table and testing each document,
     not counting what that costs: every tsvector is TOASTed and must be fetched and decompressed.
@@ -154,6 +172,9 @@ def _through_the_index(conn: Connection) -> Iterator[None]:
     (a count over 19,000 matches: 55 -> 4 ms; ranking them: 86 -> 59 ms). The setting is local to
     the transaction and put back as it was afterwards.
     """
+    if conn.dialect.name != "postgresql":
+        yield
+        return
     before = conn.execute(text("SELECT current_setting('enable_seqscan')")).scalar_one()
     conn.execute(text("SELECT set_config('enable_seqscan', 'off', true)"))
     yield  # a failure inside aborts the transaction, and the setting with it
@@ -167,30 +188,9 @@ def search_reports(conn: Connection, query: str, *, limit: int = 20, offset: int
     terms = search_terms(query)
     if not terms:
         return []
-    if conn.dialect.name == "postgresql":
-        # ts_rank, not ts_rank_cd: the same title-first order at 60 % of the cost (every match is
-        # ranked: 19,000 matches, 96 -> 59 ms).
-        with _through_the_index(conn):
-            ranked = conn.execute(
-                text(
-                    "SELECT report_id, ts_rank(document, query) AS score "
-                    "FROM reports_fts, plainto_tsquery('english', :query) AS query "
-                    "WHERE document @@ query ORDER BY score DESC, report_id LIMIT :limit OFFSET :offset"
-                ),
-                {"query": _match_query(conn, terms), "limit": limit, "offset": offset},
-            ).all()
-    else:
+    with _through_the_index(conn):
         ranked = conn.execute(
-            text(
-                "SELECT report_id, -bm25(reports_fts, 0.0, 10.0, 1.0) AS score FROM reports_fts "
-                # Ordering by the bm25() expression itself (ascending = best first) lets FTS5 rank
-                # without materialising the score column: three times faster on large stores. Ties
-                # break on the rowid (the report id's first 60 bits, so the same order as by id):
-                # breaking them on report_id read that column for every match, not just the page
-                # shown, and tripled the time of a common-word search (19,000 matches: 63 -> 17 ms).
-                "WHERE reports_fts MATCH :query ORDER BY bm25(reports_fts, 0.0, 10.0, 1.0), rowid "
-                "LIMIT :limit OFFSET :offset"
-            ),
+            _RANKED[conn.dialect.name],
             {"query": _match_query(conn, terms), "limit": limit, "offset": offset},
         ).all()
     if not ranked:
