@@ -12,6 +12,7 @@ from store_helpers import engagement, person, report
 from diplograph.model import Extraction
 from diplograph.store import Store, open_store
 from diplograph.store.schema import (
+    engagement_blocks,
     engagement_participants,
     engagements,
     mechanism_aliases,
@@ -124,6 +125,32 @@ def test_store_resolution_conflicting_dates_are_kept(store: Store) -> None:
     assert meeting.sources == 4
     conflicts = json.loads(meeting.conflicts)
     assert any("2024-12-13" in conflict and "Late Wire" in conflict for conflict in conflicts)
+
+
+def test_store_resolution_a_session_number_years_apart_is_another_engagement(store: Store) -> None:
+    """The same session number two years apart keys as the same session, so the second engagement's
+    own id is taken by one that is no candidate: it must get a free id of its own, not the first's."""
+    store.save(session_reports()[0], source_key="vna.txt")
+    again = son_meets_wang("Bui Thanh Son", PAIRS[0], doc="later.txt", date="2026-12-10", source="Later Wire")
+    store.save(again, source_key="later.txt")
+    first, second = sorted(_rows(store, engagements), key=lambda row: row.date_start)
+    assert (first.date_start, second.date_start) == ("2024-12-10", "2026-12-10")
+    assert first.id != second.id
+    assert first.sources == second.sources == 1
+    assert store.load("later.txt") == again
+
+
+def test_store_resolution_a_stored_id_no_key_finds_is_not_taken_again(store: Store) -> None:
+    """A new engagement whose own id is stored under no key the lookup reads (simulated by emptying
+    engagement_blocks) is given a free id instead of failing the save on the taken one."""
+    vna, xinhua, _ = session_reports()
+    store.save(vna, source_key="vna.txt")
+    with store.engine.begin() as conn:
+        conn.execute(engagement_blocks.delete())
+    assert store.save(xinhua, source_key="xinhua.txt") == "added"
+    first, second = _rows(store, engagements)
+    assert first.id != second.id
+    assert (first.ordinal, second.ordinal) == (16, 16)
 
 
 def test_store_resolution_one_person_under_four_spellings(store: Store) -> None:

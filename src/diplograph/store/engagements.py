@@ -10,7 +10,7 @@ a few statements, so a save costs about the same on PostgreSQL as on SQLite.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -146,18 +146,13 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     A report's mentions never share an engagement: one outlet does not tell of one meeting twice
     as two items (the extractor already merged those).
     """
-    blocks = [resolve.engagement_blocks(view) for view in views]
-    found: dict[int, set[str]] = {}
-    # same_engagement never joins two statuses: look up each status's keys among its own kind.
-    for status in sorted({view.status for view in views}):
-        wanted = {
-            index: list(lookup_keys(keys, view.date, wanted="same"))
-            for index, (view, keys) in enumerate(zip(views, blocks, strict=True))
-            if view.status == status
-        }
-        for index, engagement_id in lookup(conn, wanted, status):
-            found.setdefault(index, set()).add(engagement_id)
-    bare = stored_views(conn, sorted(set().union(*found.values())) if found else [], participants=False)
+    wanted = {
+        index: list(lookup_keys(resolve.engagement_blocks(view), view.date, wanted="same"))
+        for index, view in enumerate(views)
+    }
+    own = [resolve.engagement_id(view) for view in views]
+    # same_engagement never joins two statuses: each view's keys are looked up among its own kind.
+    found, bare, stored_own = _candidates(conn, wanted, [view.status for view in views], own)
     candidates = [
         sorted(other for other in found.get(index, ()) if resolve.might_be_same(bare[other], view))
         for index, view in enumerate(views)
@@ -165,7 +160,7 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
     stored = with_participants(conn, bare, sorted(set().union(*candidates)))
     chosen: list[str] = []
     created: dict[str, EngagementView] = {}
-    for view, ids in zip(views, candidates, strict=True):
+    for index, (view, ids) in enumerate(zip(views, candidates, strict=True)):
         matches = [
             stored[found]
             for found in ids
@@ -174,10 +169,14 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         if matches:
             engagement_id = min(matches, key=lambda match: _rank(match, view)).id or ""
         else:
-            engagement_id = _new_id(resolve.engagement_id(view), taken=bare.keys() | created.keys())
+            engagement_id = _new_id(own[index], taken=bare.keys() | created.keys())
             created[engagement_id] = view
         chosen.append(engagement_id)
-    clashes = _existing(conn, list(created))
+    # Whether an id of resolve's own is stored was read with the candidates; a suffixed one is asked.
+    asked = set(own)
+    clashes = {key for key in created if key in stored_own} | _existing(
+        conn, [key for key in created if key not in asked]
+    )
     if clashes:  # stored but not a candidate (another status): take the next free suffix
         renamed = {
             old: _new_id(old, taken=set(created) | _existing_like(conn, old)) for old in sorted(clashes)
@@ -191,26 +190,77 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
 
 
 # One statement of a fixed shape whatever the keys: they travel as one JSON parameter, a list of
-# {"tag", "block", "lo", "hi", "undated"} (lo and hi null: any date), and each engagement comes back
-# once per tag. Building an OR of IN lists per call cost more than running it. A candidate
-# qualifies when its days [low, high] overlap [lo, hi], or when it is undated and the key allows
-# that (resolve.lookup_window).
+# {"tag", "status", "block", "lo", "hi", "undated"} (lo and hi null: any date), and each engagement
+# comes back once per tag. Building an OR of IN lists per call cost more than running it. A
+# candidate qualifies when it has the tag's status and its days [low, high] overlap [lo, hi], or
+# when it is undated and the key allows that (resolve.lookup_window).
 _LOOKUP = {
     "sqlite": text(
         "SELECT DISTINCT json_extract(k.value, '$.tag'), b.engagement_id FROM json_each(:keys) AS k "
         "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
-        "WHERE b.status = :status AND (json_extract(k.value, '$.lo') IS NULL "
+        "AND b.status = json_extract(k.value, '$.status') "
+        "WHERE json_extract(k.value, '$.lo') IS NULL "
         "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
-        "OR (json_extract(k.value, '$.undated') AND b.low IS NULL))"
+        "OR (json_extract(k.value, '$.undated') AND b.low IS NULL)"
     ),
     "postgresql": text(
         "SELECT DISTINCT k.tag, b.engagement_id FROM jsonb_to_recordset(CAST(:keys AS jsonb)) "
-        "AS k(tag integer, block text, lo text, hi text, undated boolean) "
-        "JOIN engagement_blocks AS b ON b.block = k.block "
-        "WHERE b.status = :status AND (k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) "
-        "OR (k.undated AND b.low IS NULL))"
+        "AS k(tag integer, status text, block text, lo text, hi text, undated boolean) "
+        "JOIN engagement_blocks AS b ON b.block = k.block AND b.status = k.status "
+        "WHERE k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) OR (k.undated AND b.low IS NULL)"
     ),
 }
+
+
+# lookup's statement for attach_all, reading each candidate's columns with it (a second read of
+# them cost a round trip per save), plus which of resolve's own ids for the report's engagements
+# are stored already (tag -1): a new engagement may not take the id of a stored one.
+_V = "e.id, e.kind, e.status, e.date_start, e.date_end, e.mechanism_id, e.ordinal, e.location"
+_CANDIDATES = {
+    "sqlite": text(
+        f"SELECT DISTINCT json_extract(k.value, '$.tag') AS tag, {_V} FROM json_each(:keys) AS k "
+        "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
+        "AND b.status = json_extract(k.value, '$.status') "
+        "JOIN engagements AS e ON e.id = b.engagement_id "
+        "WHERE json_extract(k.value, '$.lo') IS NULL "
+        "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
+        "OR (json_extract(k.value, '$.undated') AND b.low IS NULL) "
+        f"UNION ALL SELECT -1, {_V} FROM engagements AS e WHERE e.id IN (SELECT value FROM json_each(:own))"
+    ),
+    "postgresql": text(
+        f"SELECT DISTINCT k.tag, {_V} FROM jsonb_to_recordset(CAST(:keys AS jsonb)) "
+        "AS k(tag integer, status text, block text, lo text, hi text, undated boolean) "
+        "JOIN engagement_blocks AS b ON b.block = k.block AND b.status = k.status "
+        "JOIN engagements AS e ON e.id = b.engagement_id "
+        "WHERE k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) OR (k.undated AND b.low IS NULL) "
+        f"UNION ALL SELECT -1, {_V} FROM engagements AS e "
+        "WHERE e.id IN (SELECT jsonb_array_elements_text(CAST(:own AS jsonb)))"
+    ),
+}
+
+
+def _candidates(
+    conn: Connection,
+    wanted: Mapping[int, Iterable[tuple[str, resolve.Window | None]]],
+    statuses: Sequence[str],
+    own: Sequence[str],
+) -> tuple[dict[int, set[str]], dict[str, EngagementView], set[str]]:
+    """lookup (each tag's status by position in ``statuses``) with the candidates' views, nobody in
+    them; and which ids of ``own`` are stored."""
+    found: dict[int, set[str]] = {}
+    views: dict[str, EngagementView] = {}
+    stored: set[str] = set()
+    payload = _lookup_payload(wanted, statuses.__getitem__)
+    if payload is None and not own:
+        return found, views, stored
+    parameters = {"keys": payload or "[]", "own": dumps(sorted(set(own)))}
+    for row in conn.execute(_CANDIDATES[conn.dialect.name], parameters).all():
+        if int(row.tag) < 0:
+            stored.add(row.id)
+            continue
+        found.setdefault(int(row.tag), set()).add(row.id)
+        views[row.id] = _view(row)
+    return found, views, stored
 
 
 def lookup(
@@ -222,6 +272,17 @@ def lookup(
     are returned, so the database leaves out the busy minister's other engagements that month
     instead of this process reading and dropping them.
     """
+    payload = _lookup_payload(wanted, lambda _: status)
+    if payload is None:
+        return set()
+    rows = conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload}).all()
+    return {(int(tag), engagement_id) for tag, engagement_id in rows}
+
+
+def _lookup_payload(
+    wanted: Mapping[int, Iterable[tuple[str, resolve.Window | None]]], status_of: Callable[[int], str]
+) -> str | None:
+    """The keys parameter of _LOOKUP and _CANDIDATES, in a fixed order; None when there are none."""
     keys = sorted(
         {
             (tag, block, *(days if days is not None else (None, None, True)))
@@ -231,15 +292,13 @@ def lookup(
         key=lambda key: (key[0], key[1], key[2] or "", key[3] or "", key[4]),
     )
     if not keys:
-        return set()
-    payload = dumps(
+        return None
+    return dumps(
         [
-            {"tag": tag, "block": block, "lo": lo, "hi": hi, "undated": undated}
+            {"tag": tag, "status": status_of(tag), "block": block, "lo": lo, "hi": hi, "undated": undated}
             for tag, block, lo, hi, undated in keys
         ]
     )
-    rows = conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload, "status": status})
-    return {(int(tag), engagement_id) for tag, engagement_id in rows}
 
 
 def lookup_keys(
@@ -299,19 +358,24 @@ def stored_views(
     """Resolution views of stored engagements, by id; without ``participants``, with nobody in them."""
     views: dict[str, EngagementView] = {}
     for part in chunks(ids):
-        for row in conn.execute(_ENGAGEMENTS, {"ids": part}):
-            views[row.id] = EngagementView(
-                id=row.id,
-                kind=row.kind,
-                status=row.status,
-                date=row.date_start if not row.date_end else f"{row.date_start}/{row.date_end}",
-                participants=frozenset(),
-                mechanism_id=row.mechanism_id,
-                ordinal=row.ordinal,
-                location=row.location,
-                report_id=None,
-            )
+        for row in conn.execute(_ENGAGEMENTS, {"ids": part}).all():
+            views[row.id] = _view(row)
     return with_participants(conn, views, ids) if participants else views
+
+
+def _view(row: Any) -> EngagementView:
+    """A stored engagement's resolution view from its _ENGAGEMENTS columns, with nobody in it."""
+    return EngagementView(
+        id=row.id,
+        kind=row.kind,
+        status=row.status,
+        date=row.date_start if not row.date_end else f"{row.date_start}/{row.date_end}",
+        participants=frozenset(),
+        mechanism_id=row.mechanism_id,
+        ordinal=row.ordinal,
+        location=row.location,
+        report_id=None,
+    )
 
 
 def with_participants(
@@ -320,7 +384,7 @@ def with_participants(
     """``views`` with the participants of the engagements ``ids`` read in."""
     people: dict[str, set[str]] = {}
     for part in chunks(ids):
-        for engagement_id, person_id in conn.execute(_PARTICIPANTS, {"ids": part}):
+        for engagement_id, person_id in conn.execute(_PARTICIPANTS, {"ids": part}).all():
             people.setdefault(engagement_id, set()).add(person_id)
     return {
         key: replace(view, participants=frozenset(people[key])) if key in people else view
@@ -408,7 +472,7 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     wanted = {(row["engagement_id"], row[key]): row for row in rows}
     have: dict[tuple[str, str], dict[str, Any]] = {}
     for part in chunks(ids):
-        for row in conn.execute(read, {"ids": part}):
+        for row in conn.execute(read, {"ids": part}).all():
             found = row._asdict()
             have[(found["engagement_id"], found[key])] = found
     gone = [

@@ -40,7 +40,7 @@ def relink_planned(conn: Connection, touched: Touched) -> None:
     for part in chunks(wanted):
         # Status is checked here, not in SQL: SQLite, without statistics, would read the ids through
         # the status index, i.e. every planned engagement, instead of looking each id up.
-        rows = conn.execute(_CURRENT, {"ids": part})
+        rows = conn.execute(_CURRENT, {"ids": part}).all()
         current.update({row.id: row.held_as for row in rows if row.status == "planned"})
     near = _held_near(conn, sorted(key for key in current if key in touched.planned))
     for engagement_id, changed in touched.held_near.items():
@@ -73,7 +73,7 @@ def _held_near(conn: Connection, planned: Sequence[str]) -> dict[str, set[str]]:
     wanted: dict[int, list[tuple[str, Window | None]]] = {}
     position = {engagement_id: index for index, engagement_id in enumerate(planned)}
     for part in chunks(planned):
-        for block, engagement_id, low, high in conn.execute(_FILED, {"ids": part}):
+        for block, engagement_id, low, high in conn.execute(_FILED, {"ids": part}).all():
             keys = lookup_keys([block], stored_date(low, high), wanted="held")
             wanted.setdefault(position[engagement_id], []).extend(keys)
     near: dict[str, set[str]] = {engagement_id: set() for engagement_id in planned}

@@ -196,7 +196,7 @@ _SIZES = (
 def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str, int]) -> set[str]:
     """The most widely shared of a report's buckets, standing for at most _SET_ASIDE of its bands."""
     buckets = sorted({bucket for _, bucket in banded})
-    counted = conn.execute(_CAPPED[conn.dialect.name], {"buckets": dumps(buckets)})
+    counted = conn.execute(_CAPPED[conn.dialect.name], {"buckets": dumps(buckets)}).all()
     common = sorted(bucket for bucket, n in counted if n >= _COMMON)
     unknown = [bucket for bucket in common if bucket not in sizes]
     if unknown:
