@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from store_helpers import engagement, person, report
 
 from diplograph.model import Extraction
@@ -161,3 +161,24 @@ def test_store_duplicates_found_when_common_buckets_are_set_aside(
     }
     # The sizes of the common buckets were counted once and kept for the next saves.
     assert store._bucket_sizes
+
+
+def test_store_duplicates_remembered_buckets_are_not_counted_again(store: Store) -> None:
+    """Buckets whose size the writer remembers are set aside from memory, without a statement, and
+    the widest-shared go first, up to the bands allowed."""
+    banded = duplicates.bands(duplicates.signature(STORY))
+    sizes = {bucket: 100 + band for band, bucket in banded}
+    statements: list[str] = []
+
+    def seen(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", seen)
+    try:
+        with store.engine.connect() as conn:
+            aside = reports_module._set_aside(conn, banded, sizes)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", seen)
+    assert statements == []
+    widest = sorted(banded, key=lambda pair: -sizes[pair[1]])[: reports_module._SET_ASIDE]
+    assert aside == {bucket for _, bucket in widest}

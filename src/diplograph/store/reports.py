@@ -152,57 +152,56 @@ def _least_shared_bands() -> int:
 # Boilerplate (a standard closing paragraph, an agency's footer) puts one band bucket in thousands of
 # reports, and counting shared buckets walked them all on every save. The most widely shared of a
 # report's buckets (at most _SET_ASIDE bands' worth) are left out of the count, and candidates need
-# as many fewer shared buckets among the rest as the bands set aside: still exact. A bucket is
-# "common" from _COMMON reports on (counting stops there); the sizes of common buckets, to rank
-# them, are counted once and remembered by the writer (they only steer speed, never the answer).
+# as many fewer shared buckets among the rest as the bands set aside: still exact, whichever
+# buckets are set aside. A bucket is "common" from _COMMON reports on; the size of a common bucket,
+# to rank it, is counted the first time it is seen common and remembered by the writer (sizes only
+# steer speed, never the answer), and a remembered bucket is not counted again.
 _COMMON = 16
 _SET_ASIDE = 3
 _REMEMBERED = 4096
 
 
-# Reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), and their signatures.
-_SHARING = (
-    select(report_bands.c.report_id)
-    .where(in_ids(report_bands.c.bucket))
-    .group_by(report_bands.c.report_id)
-    .having(func.count() >= bindparam("needed"))
-)
-_SIGNATURES = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
-    in_ids(reports.c.id)
-)
-
-
-# For each bucket of a JSON list: how many reports hold it, counting no further than _COMMON. One
-# statement of one shape, however many buckets: a statement built per call cost the writer more
-# than the server spent running it.
-_CAPPED = {
+# For each bucket of a JSON list: how many reports hold it, counting no further than :common, and
+# how many in all when that is :common or more. One statement of one shape, however many buckets.
+_COUNTED = {
     "sqlite": text(
-        "SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM report_bands AS b "
-        f"WHERE b.bucket = j.value LIMIT {_COMMON})) FROM json_each(:buckets) AS j"
+        "SELECT value, n, CASE WHEN n >= :common THEN "
+        "(SELECT count(*) FROM report_bands AS b WHERE b.bucket = value) END "
+        "FROM (SELECT j.value AS value, (SELECT count(*) FROM (SELECT 1 FROM report_bands AS b "
+        "WHERE b.bucket = j.value LIMIT :common)) AS n FROM json_each(:buckets) AS j)"
     ),
     "postgresql": text(
-        "SELECT j.value, (SELECT count(*) FROM (SELECT 1 FROM report_bands AS b "
-        f"WHERE b.bucket = j.value LIMIT {_COMMON}) AS s) "
-        "FROM jsonb_array_elements_text(CAST(:buckets AS jsonb)) AS j(value)"
+        "SELECT j.value, c.n, CASE WHEN c.n >= :common THEN "
+        "(SELECT count(*) FROM report_bands AS b WHERE b.bucket = j.value) END "
+        "FROM jsonb_array_elements_text(CAST(:buckets AS jsonb)) AS j(value) "
+        "CROSS JOIN LATERAL (SELECT count(*) AS n FROM (SELECT 1 FROM report_bands AS b "
+        "WHERE b.bucket = j.value LIMIT :common) AS s) AS c"
     ),
 }
-_SIZES = (
-    select(report_bands.c.bucket, func.count())
-    .where(in_ids(report_bands.c.bucket))
-    .group_by(report_bands.c.bucket)
+# The reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), with what
+# comparing them needs: one statement where finding them and reading them took two.
+_SHARING = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
+    reports.c.id.in_(
+        select(report_bands.c.report_id)
+        .where(in_ids(report_bands.c.bucket))
+        .group_by(report_bands.c.report_id)
+        .having(func.count() >= bindparam("needed"))
+    )
 )
 
 
 def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str, int]) -> set[str]:
     """The most widely shared of a report's buckets, standing for at most _SET_ASIDE of its bands."""
     buckets = sorted({bucket for _, bucket in banded})
-    counted = conn.execute(_CAPPED[conn.dialect.name], {"buckets": dumps(buckets)}).all()
-    common = sorted(bucket for bucket, n in counted if n >= _COMMON)
-    unknown = [bucket for bucket in common if bucket not in sizes]
-    if unknown:
-        if len(sizes) + len(unknown) > _REMEMBERED:
-            sizes.clear()
-        sizes.update({bucket: int(n) for bucket, n in conn.execute(_SIZES, {"ids": unknown})})
+    common = [bucket for bucket in buckets if bucket in sizes]
+    unknown = [bucket for bucket in buckets if bucket not in sizes]
+    parameters = {"buckets": dumps(unknown), "common": _COMMON}
+    counted = conn.execute(_COUNTED[conn.dialect.name], parameters).all() if unknown else []
+    found = {bucket: int(size) for bucket, capped, size in counted if capped >= _COMMON}
+    if len(sizes) + len(found) > _REMEMBERED:
+        sizes.clear()
+    sizes.update(found)
+    common = sorted([*common, *found])
     bands_of = {bucket: sum(1 for _, other in banded if other == bucket) for bucket in common}
     aside: set[str] = set()
     forgone = 0
@@ -233,15 +232,12 @@ def find_original(
     # the pruning stays exact, and the index on bucket answers it without reading the table.
     kept = [bucket for bucket in buckets if bucket not in aside]
     needed = max(1, _least_shared_bands() - forgone)
-    ids = sorted(set(conn.execute(_SHARING, {"ids": kept, "needed": needed}).scalars()) - {report_id})
-    if not ids:
-        return None
     # duplicate_of is checked here, not in SQL: SQLite, without statistics, would read the ids
     # through that index, i.e. every report that is not a copy, instead of looking each id up.
-    rows = conn.execute(_SIGNATURES, {"ids": ids}).all()
+    rows = conn.execute(_SHARING, {"ids": kept, "needed": needed}).all()
     best: tuple[str, float] | None = None
     for row in sorted(rows, key=lambda r: r.id):
-        if row.duplicate_of is not None:
+        if row.duplicate_of is not None or row.id == report_id:
             continue
         if row.minhash_scheme == duplicates.SIGNATURE_SCHEME:
             other = unpack_signature(row.minhash)
