@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from diplograph.model import Extraction
 from diplograph.store import Store, prepare, report_id
 from diplograph.store._common import child_id, gathering, in_ids, insert_rows, send_gathered, update_rows
+from diplograph.store.engagements import _sync
 from diplograph.store.reports import unpack_signature
 from diplograph.store.schema import engagement_blocks, engagements, mentions, reports, statements
 
@@ -253,3 +254,54 @@ def test_store_insert_rows_carries_bytes(store: Store, samples: list[Extraction]
     with store.engine.connect() as conn:
         packed = conn.execute(select(reports.c.minhash)).scalar_one()
     assert unpack_signature(packed) == prepare(extraction).signature
+
+
+def _blocks(store: Store) -> dict[tuple[str, str], tuple[str, str | None]]:
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(engagement_blocks)).all()
+    return {(row.engagement_id, row.block): (row.status, row.low) for row in rows}
+
+
+def _full_block(number: int, block: str, **changes: Any) -> dict[str, Any]:
+    return _block(number, block) | {"low": "2024-12-01", "high": "2024-12-31"} | changes
+
+
+@pytest.mark.parametrize("scope", [[2, 3], [2, 3, 4]])
+def test_store_sync_writes_only_what_differs_within_its_engagements(store: Store, scope: list[int]) -> None:
+    """The sync of engagement rows (participants, lookup keys) deletes, changes and adds exactly what
+    differs, leaves the rows of other engagements alone, and on PostgreSQL is one statement."""
+    with store.engine.begin() as conn:
+        insert_rows(conn, engagements, [_row(number) for number in range(1, 5)])
+        insert_rows(
+            conn,
+            engagement_blocks,
+            [_full_block(2, b) for b in ("p1", "p2", "p3")] + [_full_block(3, "q1"), _full_block(4, "r1")],
+        )
+    wanted = [
+        _full_block(2, "p2", status=AWKWARD[0], low=None),
+        _full_block(2, "p4"),
+        _full_block(3, "q1"),
+    ]
+    seen = _statements(store)
+    with store.engine.begin() as conn:
+        _sync(conn, engagement_blocks, "block", wanted, [f"{n:032x}" for n in scope])
+    statements = list(seen)
+    expected = {(row["engagement_id"], row["block"]): (row["status"], row["low"]) for row in wanted}
+    if 4 not in scope:
+        expected[(f"{4:032x}", "r1")] = (_full_block(4, "r1")["status"], "2024-12-01")
+    assert _blocks(store) == expected
+    writes = [sql for sql in statements if "engagement_blocks" in sql]
+    if store.dialect == "postgresql":
+        assert len(writes) == 1
+
+
+def test_store_sync_to_nothing_empties_its_engagements_only(store: Store) -> None:
+    with store.engine.begin() as conn:
+        insert_rows(conn, engagements, [_row(number) for number in range(1, 4)])
+        insert_rows(
+            conn, engagement_blocks, [_full_block(2, "p1"), _full_block(2, "p2"), _full_block(3, "q1")]
+        )
+    with store.engine.begin() as conn:
+        _sync(conn, engagement_blocks, "block", [], [f"{2:032x}"])
+        _sync(conn, engagement_blocks, "block", [], [])
+    assert list(_blocks(store)) == [(f"{3:032x}", "q1")]

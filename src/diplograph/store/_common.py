@@ -45,6 +45,13 @@ CHUNK = 500  # values per IN (...) list: far below SQLite's and PostgreSQL's bou
 # than running it.
 IDS: BindParameter[Any] = bindparam("ids", expanding=True)
 _IDS_ARRAY: BindParameter[Any] = bindparam("ids", type_=ARRAY(String))
+# _KEYED: the bulk statements below read their rows from one JSON parameter, which the planner
+# cannot see into: it expects a hundred rows of jsonb_array_elements, whatever the table's size.
+# Joined to a table of a few thousand rows, that made a hash join over the whole table cheaper on
+# paper than a hundred index lookups, and prepared statements kept that plan: while a store was
+# filling, updates of half a dozen engagements read all of them. Each bulk statement therefore
+# also names the rows' first key as an array, "key = ANY(:array)", which the planner estimates at
+# a handful of rows and answers through the key's index.
 
 
 class _InIds(ColumnElement[bool]):
@@ -189,7 +196,39 @@ def update_rows(
             _plain_update(table, keys, columns), [{f"u_{k}": v for k, v in row.items()} for row in rows]
         )
         return
-    conn.execute(_bulk_update(conn.dialect, table, keys, columns), {"rows": _payload(rows, columns)})
+    named_first = sorted({row[keys[0]] for row in rows})
+    conn.execute(
+        _bulk_update(conn.dialect, table, keys, columns),
+        {"rows": _payload(rows, columns), "named": named_first},
+    )
+
+
+def sync_rows(
+    conn: Connection,
+    table: Table,
+    keys: tuple[str, str],
+    rows: Sequence[dict[str, Any]],
+    scope: Sequence[str],
+) -> bool:
+    """On PostgreSQL, make the rows of ``table`` whose ``keys[0]`` is one of ``scope`` exactly
+    ``rows`` (told apart by ``keys``) in one statement, writing only what differs; False elsewhere.
+
+    Reading the rows first to work out what to delete, update and insert cost a round trip and a
+    conversion per row read; here the three writes run as one statement, each on its own rows
+    (gone, changed, new), so they cannot step on each other. SQLite, in the same process, keeps
+    the read (see engagements._sync).
+    """
+    if conn.dialect.name != "postgresql" or not scope:
+        return False
+    columns = _columns(table, rows) if rows else tuple(table.c.keys())
+    if set(columns) != set(table.c.keys()) or not set(keys) < set(columns):
+        raise ValueError(f"a sync of {table.name} needs every column, its keys and more")
+    outside = {row[keys[0]] for row in rows} - set(scope)
+    if outside:
+        raise ValueError(f"a sync of {table.name} has rows outside its scope: {sorted(outside)[:3]}")
+    statement = _bulk_sync(conn.dialect, table, keys, columns)
+    conn.execute(statement, {"rows": _payload(rows, columns) if rows else "[]", "scope": list(scope)})
+    return True
 
 
 def _columns(table: Table, rows: Sequence[dict[str, Any]]) -> tuple[str, ...]:
@@ -282,10 +321,48 @@ def _bulk_update(
     where = " AND ".join(
         f"{target}.{quote(name)} = {_element(dialect, table, name, at[name])}" for name in keys
     )
-    return sql_text(
+    first = table.c[keys[0]]
+    statement = sql_text(
         f"UPDATE {target} SET {sets} "
-        f"FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value) WHERE {where}"
+        f"FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value) WHERE {where} "
+        f"AND {target}.{quote(first.name)} = ANY(:named)"
     )
+    # The first key's values once more, as an array (see _KEYED): the planner cannot see into the
+    # JSON and expected a hundred rows, so while a table was small it read all of it for a handful.
+    return statement.bindparams(bindparam("named", type_=ARRAY(first.type)))
+
+
+@lru_cache(maxsize=16)
+def _bulk_sync(dialect: Dialect, table: Table, keys: tuple[str, str], columns: tuple[str, ...]) -> TextClause:
+    """sync_rows' statement: the wanted rows from JSON, then DELETE the scope's rows not wanted,
+    UPDATE those wanted that differ, INSERT those missing (all three see the rows as they were)."""
+    quote = dialect.identifier_preparer.quote
+    target = dialect.identifier_preparer.format_table(table)
+    casts = ", ".join(
+        f"{_element(dialect, table, name, position)} AS {quote(name)}"
+        for position, name in enumerate(columns)
+    )
+    names = ", ".join(quote(name) for name in columns)
+    others = [name for name in columns if name not in keys]
+    match = " AND ".join(f"w.{quote(name)} = t.{quote(name)}" for name in keys)
+    sets = ", ".join(f"{quote(name)} = w.{quote(name)}" for name in others)
+    differ = (
+        f"({', '.join(f't.{quote(name)}' for name in others)}) IS DISTINCT FROM "
+        f"({', '.join(f'w.{quote(name)}' for name in others)})"
+        if len(others) > 1
+        else f"t.{quote(others[0])} IS DISTINCT FROM w.{quote(others[0])}"
+    )
+    statement = sql_text(
+        f"WITH w AS (SELECT {casts} FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value)), "
+        f"gone AS (DELETE FROM {target} AS t WHERE t.{quote(keys[0])} = ANY(:scope) "
+        f"AND NOT EXISTS (SELECT 1 FROM w WHERE {match})), "
+        f"changed AS (UPDATE {target} AS t SET {sets} FROM w WHERE {match} AND {differ} "
+        f"AND t.{quote(keys[0])} = ANY(:scope)) "
+        f"INSERT INTO {target} ({names}) SELECT {names} FROM w "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {target} AS t WHERE {match} AND t.{quote(keys[0])} = ANY(:scope))"
+    )
+    # The scope as an array on every reading of the table (see _KEYED).
+    return statement.bindparams(bindparam("scope", type_=ARRAY(table.c[keys[0]].type)))
 
 
 def now() -> dt.datetime:

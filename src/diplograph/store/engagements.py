@@ -16,11 +16,14 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    ARRAY,
     Connection,
     Delete,
     Row,
     Select,
     Table,
+    Text,
+    TextClause,
     bindparam,
     delete,
     select,
@@ -40,6 +43,7 @@ from diplograph.store._common import (
     insert_rows,
     most_common,
     now,
+    sync_rows,
     update_rows,
 )
 from diplograph.store.schema import (
@@ -193,49 +197,53 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
 # {"tag", "status", "block", "lo", "hi", "undated"} (lo and hi null: any date), and each engagement
 # comes back once per tag. Building an OR of IN lists per call cost more than running it. A
 # candidate qualifies when it has the tag's status and its days [low, high] overlap [lo, hi], or
-# when it is undated and the key allows that (resolve.lookup_window).
-_LOOKUP = {
-    "sqlite": text(
-        "SELECT DISTINCT json_extract(k.value, '$.tag'), b.engagement_id FROM json_each(:keys) AS k "
+# when it is undated and the key allows that (resolve.lookup_window). PostgreSQL also gets the
+# blocks as an array (see _common._KEYED): from the JSON alone it planned for a hundred keys and,
+# while the store was small, read all of engagement_blocks for them.
+_MATCHING = {
+    "sqlite": (
+        "SELECT DISTINCT json_extract(k.value, '$.tag') AS tag, b.engagement_id FROM json_each(:keys) AS k "
         "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
         "AND b.status = json_extract(k.value, '$.status') "
         "WHERE json_extract(k.value, '$.lo') IS NULL "
         "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
         "OR (json_extract(k.value, '$.undated') AND b.low IS NULL)"
     ),
-    "postgresql": text(
+    "postgresql": (
         "SELECT DISTINCT k.tag, b.engagement_id FROM jsonb_to_recordset(CAST(:keys AS jsonb)) "
         "AS k(tag integer, status text, block text, lo text, hi text, undated boolean) "
         "JOIN engagement_blocks AS b ON b.block = k.block AND b.status = k.status "
-        "WHERE k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) OR (k.undated AND b.low IS NULL)"
+        "WHERE b.block = ANY(:blocks) "
+        "AND (k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) OR (k.undated AND b.low IS NULL))"
     ),
+}
+# lookup's statement for attach_all also reads each candidate's columns (a second read of them cost
+# a round trip per save), and which of resolve's own ids for the report's engagements are stored
+# already (tag -1): a new engagement may not take the id of a stored one.
+_V = "e.id, e.kind, e.status, e.date_start, e.date_end, e.mechanism_id, e.ordinal, e.location"
+_OWN = {
+    "sqlite": "e.id IN (SELECT value FROM json_each(:own))",
+    "postgresql": "e.id = ANY(:own)",
 }
 
 
-# lookup's statement for attach_all, reading each candidate's columns with it (a second read of
-# them cost a round trip per save), plus which of resolve's own ids for the report's engagements
-# are stored already (tag -1): a new engagement may not take the id of a stored one.
-_V = "e.id, e.kind, e.status, e.date_start, e.date_end, e.mechanism_id, e.ordinal, e.location"
+def _statement(sql: str, dialect: str) -> TextClause:
+    """``sql`` with PostgreSQL's array parameters typed."""
+    statement = text(sql)
+    if dialect == "postgresql":
+        arrays = [bindparam(name, type_=ARRAY(Text)) for name in ("blocks", "own") if f":{name}" in sql]
+        statement = statement.bindparams(*arrays)
+    return statement
+
+
+_LOOKUP = {dialect: _statement(sql, dialect) for dialect, sql in _MATCHING.items()}
 _CANDIDATES = {
-    "sqlite": text(
-        f"SELECT DISTINCT json_extract(k.value, '$.tag') AS tag, {_V} FROM json_each(:keys) AS k "
-        "JOIN engagement_blocks AS b ON b.block = json_extract(k.value, '$.block') "
-        "AND b.status = json_extract(k.value, '$.status') "
-        "JOIN engagements AS e ON e.id = b.engagement_id "
-        "WHERE json_extract(k.value, '$.lo') IS NULL "
-        "OR (b.low <= json_extract(k.value, '$.hi') AND b.high >= json_extract(k.value, '$.lo')) "
-        "OR (json_extract(k.value, '$.undated') AND b.low IS NULL) "
-        f"UNION ALL SELECT -1, {_V} FROM engagements AS e WHERE e.id IN (SELECT value FROM json_each(:own))"
-    ),
-    "postgresql": text(
-        f"SELECT DISTINCT k.tag, {_V} FROM jsonb_to_recordset(CAST(:keys AS jsonb)) "
-        "AS k(tag integer, status text, block text, lo text, hi text, undated boolean) "
-        "JOIN engagement_blocks AS b ON b.block = k.block AND b.status = k.status "
-        "JOIN engagements AS e ON e.id = b.engagement_id "
-        "WHERE k.lo IS NULL OR (b.low <= k.hi AND b.high >= k.lo) OR (k.undated AND b.low IS NULL) "
-        f"UNION ALL SELECT -1, {_V} FROM engagements AS e "
-        "WHERE e.id IN (SELECT jsonb_array_elements_text(CAST(:own AS jsonb)))"
-    ),
+    dialect: _statement(
+        f"SELECT c.tag, {_V} FROM ({sql}) AS c JOIN engagements AS e ON e.id = c.engagement_id "
+        f"UNION ALL SELECT -1, {_V} FROM engagements AS e WHERE {_OWN[dialect]}",
+        dialect,
+    )
+    for dialect, sql in _MATCHING.items()
 }
 
 
@@ -250,10 +258,12 @@ def _candidates(
     found: dict[int, set[str]] = {}
     views: dict[str, EngagementView] = {}
     stored: set[str] = set()
-    payload = _lookup_payload(wanted, statuses.__getitem__)
+    payload, blocks = _lookup_payload(wanted, statuses.__getitem__)
     if payload is None and not own:
         return found, views, stored
-    parameters = {"keys": payload or "[]", "own": dumps(sorted(set(own)))}
+    ids = sorted(set(own))
+    parameters: dict[str, Any] = {"keys": payload or "[]", "blocks": blocks}
+    parameters["own"] = ids if conn.dialect.name == "postgresql" else dumps(ids)
     for row in conn.execute(_CANDIDATES[conn.dialect.name], parameters).all():
         if int(row.tag) < 0:
             stored.add(row.id)
@@ -272,17 +282,18 @@ def lookup(
     are returned, so the database leaves out the busy minister's other engagements that month
     instead of this process reading and dropping them.
     """
-    payload = _lookup_payload(wanted, lambda _: status)
+    payload, blocks = _lookup_payload(wanted, lambda _: status)
     if payload is None:
         return set()
-    rows = conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload}).all()
+    rows = conn.execute(_LOOKUP[conn.dialect.name], {"keys": payload, "blocks": blocks}).all()
     return {(int(tag), engagement_id) for tag, engagement_id in rows}
 
 
 def _lookup_payload(
     wanted: Mapping[int, Iterable[tuple[str, resolve.Window | None]]], status_of: Callable[[int], str]
-) -> str | None:
-    """The keys parameter of _LOOKUP and _CANDIDATES, in a fixed order; None when there are none."""
+) -> tuple[str | None, list[str]]:
+    """The keys parameter of _LOOKUP and _CANDIDATES, in a fixed order (None when there are none),
+    and the blocks they name."""
     keys = sorted(
         {
             (tag, block, *(days if days is not None else (None, None, True)))
@@ -292,13 +303,14 @@ def _lookup_payload(
         key=lambda key: (key[0], key[1], key[2] or "", key[3] or "", key[4]),
     )
     if not keys:
-        return None
-    return dumps(
+        return None, []
+    payload = dumps(
         [
             {"tag": tag, "status": status_of(tag), "block": block, "lo": lo, "hi": hi, "undated": undated}
             for tag, block, lo, hi, undated in keys
         ]
     )
+    return payload, sorted({key[1] for key in keys})
 
 
 def lookup_keys(
@@ -468,8 +480,10 @@ def _sync(conn: Connection, table: Table, key: str, rows: list[dict[str, Any]], 
     inserting them all again rewrote their index pages on every save that touched the engagement.
     Rows are told apart by (engagement_id, ``key``).
     """
-    read, remove = _sync_statements(table, key)
     wanted = {(row["engagement_id"], row[key]): row for row in rows}
+    if sync_rows(conn, table, ("engagement_id", key), list(wanted.values()), ids):
+        return
+    read, remove = _sync_statements(table, key)
     have: dict[tuple[str, str], dict[str, Any]] = {}
     for part in chunks(ids):
         for row in conn.execute(read, {"ids": part}).all():

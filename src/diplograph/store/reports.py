@@ -12,7 +12,10 @@ import math
 import struct
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, select, text, update
+from sqlalchemy import ARRAY, ColumnElement, Connection, String, any_, bindparam, func, select, text, update
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
@@ -178,16 +181,39 @@ _COUNTED = {
         "WHERE b.bucket = j.value LIMIT :common) AS s) AS c"
     ),
 }
+
+
+class _IdArray(ColumnElement[Any]):
+    """``ARRAY(query)`` (PostgreSQL only): the ids a subquery finds, as one array computed once."""
+
+    inherit_cache = True
+    _traverse_internals = [("query", InternalTraversal.dp_clauseelement)]  # noqa: RUF012 (SQLAlchemy's own declaration)
+    type = ARRAY(String())
+
+    def __init__(self, query: ColumnElement[Any] | Any) -> None:
+        self.query = query
+
+
+@compiles(_IdArray, "postgresql")
+def _id_array(element: _IdArray, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"ARRAY({compiler.process(element.query, **kw)})"
+
+
 # The reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), with what
-# comparing them needs: one statement where finding them and reading them took two.
-_SHARING = select(reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of).where(
-    reports.c.id.in_(
-        select(report_bands.c.report_id)
-        .where(in_ids(report_bands.c.bucket))
-        .group_by(report_bands.c.report_id)
-        .having(func.count() >= bindparam("needed"))
-    )
+# comparing them needs: one statement where finding them and reading them took two. PostgreSQL
+# gets the ids as an array (ARRAY(subquery), computed once): joined to the subquery, it expected
+# many groups and read every report instead of looking the few up.
+_SHARED_BUCKETS = (
+    select(report_bands.c.report_id)
+    .where(in_ids(report_bands.c.bucket))
+    .group_by(report_bands.c.report_id)
+    .having(func.count() >= bindparam("needed"))
 )
+_SIGNATURE_COLUMNS = (reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of)
+_SHARING = {
+    "sqlite": select(*_SIGNATURE_COLUMNS).where(reports.c.id.in_(_SHARED_BUCKETS)),
+    "postgresql": select(*_SIGNATURE_COLUMNS).where(reports.c.id == any_(_IdArray(_SHARED_BUCKETS))),
+}
 
 
 def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str, int]) -> set[str]:
@@ -234,7 +260,7 @@ def find_original(
     needed = max(1, _least_shared_bands() - forgone)
     # duplicate_of is checked here, not in SQL: SQLite, without statistics, would read the ids
     # through that index, i.e. every report that is not a copy, instead of looking each id up.
-    rows = conn.execute(_SHARING, {"ids": kept, "needed": needed}).all()
+    rows = conn.execute(_SHARING[conn.dialect.name], {"ids": kept, "needed": needed}).all()
     best: tuple[str, float] | None = None
     for row in sorted(rows, key=lambda r: r.id):
         if row.duplicate_of is not None or row.id == report_id:
