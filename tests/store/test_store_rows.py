@@ -305,3 +305,46 @@ def test_store_sync_to_nothing_empties_its_engagements_only(store: Store) -> Non
         _sync(conn, engagement_blocks, "block", [], [f"{2:032x}"])
         _sync(conn, engagement_blocks, "block", [], [])
     assert list(_blocks(store)) == [(f"{3:032x}", "q1")]
+
+
+def _plans(store: Store, write: Any) -> list[str]:
+    """PostgreSQL's plan for each statement ``write(conn)`` runs, made for the same parameters."""
+    captured: list[tuple[str, Any]] = []
+
+    def record(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
+        captured.append((statement, parameters))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        with store.engine.begin() as conn:
+            write(conn)
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    plans = []
+    with store.engine.connect() as conn:
+        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        for statement, parameters in captured:
+            cursor.execute("EXPLAIN " + statement, parameters)
+            plans.append("\n".join(line for (line,) in cursor.fetchall()))
+    return plans
+
+
+@pytest.mark.parametrize("table", ["engagements", "engagement_blocks"])
+def test_store_bulk_writes_look_their_rows_up_by_key(store: Store, table: str) -> None:
+    """Updating or syncing a handful of rows in a table of thousands reads those rows through an
+    index: from the JSON alone the planner expects a hundred rows and reads the whole table."""
+    if store.dialect != "postgresql":
+        pytest.skip("plans are PostgreSQL's")
+    with store.engine.begin() as conn:
+        insert_rows(conn, engagements, [_row(number) for number in range(1, 3001)])
+        insert_rows(conn, engagement_blocks, [_full_block(n, f"k{n % 50}") for n in range(1, 3001)])
+        conn.exec_driver_sql("ANALYZE engagements")
+        conn.exec_driver_sql("ANALYZE engagement_blocks")
+    if table == "engagements":
+        changes = [{"id": f"{n:032x}", "sources": 0} for n in (5, 6, 7)]
+        plans = _plans(store, lambda conn: update_rows(conn, engagements, ("id",), changes))
+    else:
+        wanted = [_full_block(5, "k5", low=None), _full_block(5, "new")]
+        plans = _plans(store, lambda conn: _sync(conn, engagement_blocks, "block", wanted, [f"{5:032x}"]))
+    assert len(plans) == 1
+    assert f"Seq Scan on {table}" not in plans[0], plans[0]
