@@ -269,7 +269,8 @@ def _candidates(
             stored.add(row.id)
             continue
         found.setdefault(int(row.tag), set()).add(row.id)
-        views[row.id] = _view(row)
+        if row.id not in views:  # a candidate comes back once per tag that found it
+            views[row.id] = _view(row)
     return found, views, stored
 
 
