@@ -128,8 +128,8 @@ def test_store_resolution_conflicting_dates_are_kept(store: Store) -> None:
 
 
 def test_store_resolution_a_session_number_years_apart_is_another_engagement(store: Store) -> None:
-    """The same session number two years apart keys as the same session, so the second engagement's
-    own id is taken by one that is no candidate: it must get a free id of its own, not the first's."""
+    """The same session number two years apart keys as the same session: the first is found as a
+    candidate but is not the same meeting, so the second takes a suffixed id of its own."""
     store.save(session_reports()[0], source_key="vna.txt")
     again = son_meets_wang("Bui Thanh Son", PAIRS[0], doc="later.txt", date="2026-12-10", source="Later Wire")
     store.save(again, source_key="later.txt")

@@ -12,10 +12,7 @@ import math
 import struct
 from typing import Any
 
-from sqlalchemy import ARRAY, ColumnElement, Connection, String, any_, bindparam, func, select, text, update
-from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.visitors import InternalTraversal
+from sqlalchemy import Connection, any_, bindparam, func, select, text, update
 
 from diplograph.errors import StoreError
 from diplograph.model import Article, Extraction
@@ -183,22 +180,6 @@ _COUNTED = {
 }
 
 
-class _IdArray(ColumnElement[Any]):
-    """``ARRAY(query)`` (PostgreSQL only): the ids a subquery finds, as one array computed once."""
-
-    inherit_cache = True
-    _traverse_internals = [("query", InternalTraversal.dp_clauseelement)]  # noqa: RUF012 (SQLAlchemy's own declaration)
-    type = ARRAY(String())
-
-    def __init__(self, query: ColumnElement[Any] | Any) -> None:
-        self.query = query
-
-
-@compiles(_IdArray, "postgresql")
-def _id_array(element: _IdArray, compiler: SQLCompiler, **kw: Any) -> str:
-    return f"ARRAY({compiler.process(element.query, **kw)})"
-
-
 # The reports sharing at least ``needed`` of the buckets ``ids`` (see find_original), with what
 # comparing them needs: one statement where finding them and reading them took two. PostgreSQL
 # gets the ids as an array (ARRAY(subquery), computed once): joined to the subquery, it expected
@@ -212,14 +193,16 @@ _SHARED_BUCKETS = (
 _SIGNATURE_COLUMNS = (reports.c.id, reports.c.minhash, reports.c.minhash_scheme, reports.c.duplicate_of)
 _SHARING = {
     "sqlite": select(*_SIGNATURE_COLUMNS).where(reports.c.id.in_(_SHARED_BUCKETS)),
-    "postgresql": select(*_SIGNATURE_COLUMNS).where(reports.c.id == any_(_IdArray(_SHARED_BUCKETS))),
+    "postgresql": select(*_SIGNATURE_COLUMNS).where(
+        reports.c.id == any_(func.array(_SHARED_BUCKETS.scalar_subquery()))
+    ),
 }
 
 
 def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str, int]) -> set[str]:
     """The most widely shared of a report's buckets, standing for at most _SET_ASIDE of its bands."""
     buckets = sorted({bucket for _, bucket in banded})
-    common = [bucket for bucket in buckets if bucket in sizes]
+    known = [bucket for bucket in buckets if bucket in sizes]
     unknown = [bucket for bucket in buckets if bucket not in sizes]
     parameters = {"buckets": dumps(unknown), "common": _COMMON}
     counted = conn.execute(_COUNTED[conn.dialect.name], parameters).all() if unknown else []
@@ -227,7 +210,7 @@ def _set_aside(conn: Connection, banded: list[tuple[int, str]], sizes: dict[str,
     if len(sizes) + len(found) > _REMEMBERED:
         sizes.clear()
     sizes.update(found)
-    common = sorted([*common, *found])
+    common = sorted([*known, *found])
     bands_of = {bucket: sum(1 for _, other in banded if other == bucket) for bucket in common}
     aside: set[str] = set()
     forgone = 0
