@@ -4,6 +4,7 @@ on both backends."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -307,8 +308,9 @@ def test_store_sync_to_nothing_empties_its_engagements_only(store: Store) -> Non
     assert list(_blocks(store)) == [(f"{3:032x}", "q1")]
 
 
-def _plans(store: Store, write: Any) -> list[str]:
-    """PostgreSQL's plan for each statement ``write(conn)`` runs, made for the same parameters."""
+def _plans(store: Store, write: Any, *, generic: bool = False) -> list[str]:
+    """PostgreSQL's plan for each statement ``write(conn)`` runs: made for the same parameters, or
+    ``generic``, made once for any."""
     captured: list[tuple[str, Any]] = []
 
     def record(conn: Any, cursor: Any, statement: str, parameters: Any, *rest: Any) -> None:
@@ -322,17 +324,50 @@ def _plans(store: Store, write: Any) -> list[str]:
         event.remove(store.engine, "before_cursor_execute", record)
     plans = []
     with store.engine.connect() as conn:
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+        raw = conn.connection.dbapi_connection
+        cursor = raw.cursor()  # type: ignore[union-attr]
         for statement, parameters in captured:
-            cursor.execute("EXPLAIN " + statement, parameters)
-            plans.append("\n".join(line for (line,) in cursor.fetchall()))
+            if generic:
+                plans.append(_generic_plan(raw, statement, parameters))
+            else:
+                cursor.execute("EXPLAIN " + statement, parameters)
+                plans.append("\n".join(line for (line,) in cursor.fetchall()))
     return plans
 
 
+def _generic_plan(raw: Any, statement: str, parameters: dict[str, Any]) -> str:
+    """The plan PostgreSQL keeps for ``statement`` prepared once, whatever its parameters: what a
+    write transaction runs (it sets plan_cache_mode)."""
+    import psycopg
+
+    names: list[str] = []
+
+    def number(match: re.Match[str]) -> str:
+        if match.group(1) not in names:
+            names.append(match.group(1))
+        return f"${names.index(match.group(1)) + 1}"
+
+    prepared = re.sub(r"%\((\w+)\)s", number, statement)
+    cursor = psycopg.ClientCursor(raw)
+    cursor.execute("SET plan_cache_mode = force_generic_plan")
+    cursor.execute("PREPARE dg_plan AS " + prepared.replace("%%", "%"))
+    try:
+        placeholders = ", ".join(["%s"] * len(names))
+        cursor.execute(f"EXPLAIN EXECUTE dg_plan({placeholders})", [parameters[name] for name in names])
+        plan = "\n".join(line for (line,) in cursor.fetchall())
+    finally:
+        cursor.execute("DEALLOCATE dg_plan")
+        cursor.execute("RESET plan_cache_mode")
+    assert re.search(r"\$\d", plan) or not names, plan  # a generic plan shows parameters, not values
+    return plan
+
+
+@pytest.mark.parametrize("generic", [False, True], ids=["custom", "generic"])
 @pytest.mark.parametrize("table", ["engagements", "engagement_blocks"])
-def test_store_bulk_writes_look_their_rows_up_by_key(store: Store, table: str) -> None:
+def test_store_bulk_writes_look_their_rows_up_by_key(store: Store, table: str, generic: bool) -> None:
     """Updating or syncing a handful of rows in a table of thousands reads those rows through an
-    index: from the JSON alone the planner expects a hundred rows and reads the whole table."""
+    index: from the JSON alone the planner expects a hundred rows and reads the whole table. Write
+    transactions keep one generic plan per statement, which must look rows up by index too."""
     if store.dialect != "postgresql":
         pytest.skip("plans are PostgreSQL's")
     with store.engine.begin() as conn:
@@ -342,9 +377,13 @@ def test_store_bulk_writes_look_their_rows_up_by_key(store: Store, table: str) -
         conn.exec_driver_sql("ANALYZE engagement_blocks")
     if table == "engagements":
         changes = [{"id": f"{n:032x}", "sources": 0} for n in (5, 6, 7)]
-        plans = _plans(store, lambda conn: update_rows(conn, engagements, ("id",), changes))
+        plans = _plans(store, lambda conn: update_rows(conn, engagements, ("id",), changes), generic=generic)
     else:
         wanted = [_full_block(5, "k5", low=None), _full_block(5, "new")]
-        plans = _plans(store, lambda conn: _sync(conn, engagement_blocks, "block", wanted, [f"{5:032x}"]))
+
+        def write(conn: Any) -> None:
+            _sync(conn, engagement_blocks, "block", wanted, [f"{5:032x}"])
+
+        plans = _plans(store, write, generic=generic)
     assert len(plans) == 1
     assert f"Seq Scan on {table}" not in plans[0], plans[0]

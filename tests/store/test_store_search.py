@@ -260,3 +260,17 @@ def test_store_saves_on_when_statistics_cannot_be_refreshed(
     assert _found(store, "railway") == {report_id("rail"), report_id("ports")}
     if store.dialect == "postgresql":
         assert "could not refresh the planner's statistics" in caplog.text
+
+
+def test_store_write_transactions_plan_each_statement_once(store: Store) -> None:
+    """On PostgreSQL a write transaction keeps one generic plan per prepared statement (the write
+    path's JSON and array parameters gave custom plans no better, replanned on every call); only
+    inside that transaction: reads keep PostgreSQL's own choice."""
+    if store.dialect != "postgresql":
+        pytest.skip("plan_cache_mode is PostgreSQL's")
+    with store._write() as conn:
+        assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "force_generic_plan"
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql("SHOW plan_cache_mode").scalar() == "auto"
+    assert store.save(report(RAIL, doc="rail.txt"), source_key="rail") == "added"
+    assert _found(store, "railway") == {report_id("rail")}
