@@ -6,11 +6,13 @@ import json
 from collections.abc import Callable
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
 from store_helpers import engagement, person, report
 
 from diplograph.model import Extraction
 from diplograph.store import Store, open_store
+from diplograph.store._common import Touched
+from diplograph.store.engagements import recompute
 from diplograph.store.schema import (
     engagement_blocks,
     engagement_participants,
@@ -238,3 +240,32 @@ def test_store_resolution_order_of_reports_does_not_change_the_picture(fresh_url
                 )
             )
     assert pictures[0] == pictures[1]
+
+
+def test_store_resolution_a_new_engagement_is_stored_as_recompute_makes_it(store: Store) -> None:
+    """A new engagement is inserted with the values recomputing it gives (country of the place,
+    one source), not rewritten right after; recomputing it later changes nothing."""
+    rebuilt: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *rest: object) -> None:
+        if " ".join(statement.split()).upper().startswith("UPDATE ENGAGEMENTS SET KIND"):
+            rebuilt.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        store.save(session_reports()[0], source_key="vna")  # held in Beijing, China
+        store.save(planned_session(), source_key="plan")  # planned, another engagement
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+    assert rebuilt == []
+    stored = {row.id: row._asdict() for row in _rows(store, engagements)}
+    assert sorted((row["status"], row["location_country"], row["sources"]) for row in stored.values()) == [
+        ("held", "CHN", 1),
+        ("planned", None, 1),
+    ]
+    with store.engine.begin() as conn:
+        recompute(conn, sorted(stored), Touched())
+    again = {row.id: row._asdict() for row in _rows(store, engagements)}
+    for row in [*stored.values(), *again.values()]:
+        row.pop("updated_at")
+    assert again == stored

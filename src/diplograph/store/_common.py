@@ -401,3 +401,6 @@ class Touched:
     planned: set[str] = field(default_factory=set)
     # ...and those for which only these changed held engagements are new candidates.
     held_near: dict[str, set[str]] = field(default_factory=dict)
+    # Engagements this save created, with the row it inserted: recompute leaves alone one it would
+    # only rewrite with the same values.
+    created: dict[str, dict[str, Any]] = field(default_factory=dict)

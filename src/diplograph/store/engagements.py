@@ -144,11 +144,20 @@ def mention_view(
     )
 
 
-def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
+def attach_all(
+    conn: Connection,
+    views: Sequence[EngagementView],
+    *,
+    located: Sequence[str | None] | None = None,
+    touched: Touched | None = None,
+) -> list[str]:
     """The engagement each mention of one report tells of: a matching stored one, else a new one.
 
     A report's mentions never share an engagement: one outlet does not tell of one meeting twice
-    as two items (the extractor already merged those).
+    as two items (the extractor already merged those). A new engagement is inserted as recompute
+    would make it of its one mention, whose location's country is ``located`` (by view), and
+    ``touched.created`` keeps the row: an engagement rewritten right after its insert was most of
+    a save's updates, each a dead row and an entry in every index of the table.
     """
     wanted = {
         index: list(lookup_keys(resolve.engagement_blocks(view), view.date, wanted="same"))
@@ -189,7 +198,11 @@ def attach_all(conn: Connection, views: Sequence[EngagementView]) -> list[str]:
         chosen = [renamed.get(key, key) for key in chosen]
     if created:
         stamp = now()
-        insert_rows(conn, engagements, [_new_row(key, view, stamp) for key, view in created.items()])
+        country = dict(zip(chosen, located or [None] * len(views), strict=True))
+        rows = [_new_row(key, view, stamp, located=country[key]) for key, view in created.items()]
+        insert_rows(conn, engagements, rows)
+        if touched is not None:
+            touched.created.update((row["id"], row) for row in rows)
     return chosen
 
 
@@ -349,7 +362,8 @@ def _existing_like(conn: Connection, engagement_id: str, tries: int = 64) -> set
     return _existing(conn, ids)
 
 
-def _new_row(engagement_id: str, view: EngagementView, stamp: Any) -> dict[str, Any]:
+def _new_row(engagement_id: str, view: EngagementView, stamp: Any, *, located: str | None) -> dict[str, Any]:
+    """The row _rebuild makes of one mention, the view's (same columns, same values)."""
     start, end = _split(view.date)
     return {
         "id": engagement_id,
@@ -358,9 +372,11 @@ def _new_row(engagement_id: str, view: EngagementView, stamp: Any) -> dict[str, 
         "date_start": start,
         "date_end": end,
         "location": view.location,
+        "location_country": located or None,
         "mechanism_id": view.mechanism_id,
         "ordinal": view.ordinal,
-        "sources": 0,
+        "conflicts": None,
+        "sources": 1,
         "updated_at": stamp,
     }
 
@@ -426,12 +442,15 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
         return
     stamp = now()
     updates: list[dict[str, Any]] = []
+    statuses: dict[str, str] = {}  # every live engagement's, in order; updates leaves out the unchanged
     people: list[dict[str, Any]] = []
     blocks: list[dict[str, Any]] = []
     for engagement_id in live:
         rows = sorted(told[engagement_id], key=lambda r: (r.published or "", r.report_id, r.position))
         values, keys, found = _rebuild(engagement_id, rows, attending, stamp)
-        updates.append(values)
+        statuses[engagement_id] = values["status"]
+        if not _same_row(touched.created.get(engagement_id), values):
+            updates.append(values)
         people.extend(found)
         low, high = _bounds(values["date_start"], values["date_end"])
         blocks.extend(
@@ -449,7 +468,7 @@ def recompute(conn: Connection, ids: Iterable[str], touched: Touched) -> None:
     update_rows(conn, engagements, ("id",), updates)
     _sync(conn, engagement_participants, "person_id", people, live)
     _sync(conn, engagement_blocks, "block", blocks, live)
-    held = [row["id"] for row in updates if row["status"] == "held"]
+    held = [key for key, status in statuses.items() if status == "held"]
     filed_under: dict[str, list[dict[str, Any]]] = {}
     for filed in blocks:
         filed_under.setdefault(filed["engagement_id"], []).append(filed)
@@ -561,6 +580,13 @@ def _rebuild(
     for view in views:
         blocks |= resolve.engagement_blocks(view)
     return update_row, frozenset(blocks), people
+
+
+def _same_row(inserted: dict[str, Any] | None, rebuilt: dict[str, Any]) -> bool:
+    """Whether a row this save inserted already holds what _rebuild made (its time stamp aside)."""
+    if inserted is None:
+        return False
+    return all(inserted.get(column) == value for column, value in rebuilt.items() if column != "updated_at")
 
 
 def _bounds(start: str | None, end: str | None) -> tuple[str | None, str | None]:

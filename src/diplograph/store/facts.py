@@ -69,7 +69,8 @@ def write_mentions(
         )
         for engagement, ats, mechanism in zip(found, known, mechanism_ids, strict=True)
     ]
-    engagement_ids = resolved.attach_all(conn, views)
+    located = [engagement.location_country for engagement in found]
+    engagement_ids = resolved.attach_all(conn, views, located=located, touched=touched)
     touched.engagements |= set(engagement_ids)
     written = [
         Written(resolved.mention_id(report_id, index), engagement, ats)
