@@ -223,3 +223,25 @@ def test_process_add_ends_a_batch_by_tidying_the_store(tmp_path: Path) -> None:
         second = process.add_paths(Refusing(), [folder])
     assert (first.added + first.duplicates, first.failed, second.unchanged) == (3, 0, 3)
     assert told == [3, 0]
+
+
+def test_process_pool_works_only_a_few_chunks_ahead_of_its_reader(tmp_path: Path) -> None:
+    """While the reader (the writer of an ingest) is busy, workers stop a few chunks ahead instead
+    of finishing the whole batch into its memory; results still come in order, all of them."""
+    import time
+    from pathlib import PurePath
+
+    items = [tmp_path / f"{number:04d}" for number in range(1000)]
+    results = process._mapped(Path.touch, items, 0o644, workers=1, in_process=False)  # type: ignore[arg-type]
+    assert next(results) is None
+    seen, still, waited = -1, 0, 0
+    while still < 5 and waited < 300:  # until the worker has stopped making files for half a second
+        time.sleep(0.1)
+        waited += 1
+        made = sum(1 for _ in tmp_path.iterdir())
+        still = still + 1 if made == seen else 0
+        seen = made
+    chunk = 32  # what _mapped gives each worker at a time for a batch this size
+    assert seen <= (process._AHEAD + 1) * chunk < len(items)
+    assert list(results) == [None] * (len(items) - 1)
+    assert sorted(PurePath(path).name for path in tmp_path.iterdir()) == [item.name for item in items]

@@ -14,10 +14,10 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
-from itertools import repeat
 from pathlib import Path
 from typing import Protocol, TypeVar
 
@@ -49,6 +49,7 @@ Outcome = Extraction | IngestError
 _SKIPPED_IN_DIRECTORIES = frozenset({".json"})
 # From this many reports on, extraction runs beside the writer even with one worker (start-up ~1 s).
 _OVERLAP_FROM = 200
+_AHEAD = 4  # chunks a worker may hold done or under way before the writer reads them (see _mapped)
 # Files that hold several reports: each record's origin is the file plus the record's own name.
 _MULTI_RECORD = frozenset({".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom"})
 
@@ -122,10 +123,25 @@ def _mapped(
         initializer=_setup_worker,
     )
     chunksize = max(1, min(32, len(items) // (workers * 4)))
+    # Chunks are handed out as they are consumed, at most _AHEAD per worker beyond the one being
+    # read: executor.map took them all at once, and when saving was slower than extraction every
+    # finished extraction waited in this process, thousands of them in a large ingest (the writer's
+    # memory grew with the batch, and its garbage collector walked them all, over and over).
+    ahead = min(workers, len(items)) * _AHEAD
+    pending: deque[Future[list[R]]] = deque()
     try:
-        yield from executor.map(function, items, repeat(options), chunksize=chunksize)
+        for start in range(0, len(items), chunksize):
+            pending.append(executor.submit(_run_chunk, function, items[start : start + chunksize], options))
+            if len(pending) > ahead:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_chunk(function: Callable[[T, _Options], R], chunk: list[T], options: _Options) -> list[R]:
+    return [function(item, options) for item in chunk]
 
 
 def _jobs(paths: Sequence[str | Path], options: _Options) -> Iterator[_Job]:
