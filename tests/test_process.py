@@ -245,3 +245,39 @@ def test_process_pool_works_only_a_few_chunks_ahead_of_its_reader(tmp_path: Path
     assert seen <= (process._AHEAD + 1) * chunk < len(items)
     assert list(results) == [None] * (len(items) - 1)
     assert sorted(PurePath(path).name for path in tmp_path.iterdir()) == [item.name for item in items]
+
+
+def test_process_add_freezes_the_writers_old_objects_for_the_batch_only(tmp_path: Path) -> None:
+    """From the first save on, what the writer already held is out of garbage collection; when the
+    batch ends, finished or interrupted, it is back in."""
+    import gc
+
+    from diplograph.store import open_store
+
+    def batch(name: str) -> list[Path]:
+        return [_write(tmp_path / name / f"t{n}.txt", REPORT + f"Round {n}.\n") for n in range(3)]
+
+    before = gc.get_freeze_count()
+    seen: list[int] = []
+
+    def record(progress: process.Progress) -> None:
+        seen.append(gc.get_freeze_count())
+
+    def interrupt(progress: process.Progress) -> None:
+        seen.append(gc.get_freeze_count())
+        if progress.done == 2:
+            raise KeyboardInterrupt
+
+    with open_store(tmp_path / "kb.db") as store:
+        summary = process.add_paths(
+            store, batch("one"), progress=lambda _: seen.append(gc.get_freeze_count())
+        )
+        assert summary.added + summary.duplicates == 3
+        assert gc.get_freeze_count() == before
+        with pytest.raises(KeyboardInterrupt):
+            process.add_paths(store, batch("two"), progress=interrupt)
+    assert gc.get_freeze_count() == before
+    # Each batch's first report is told before the freeze, the later ones after it.
+    assert len(seen) == 5
+    assert [seen[0], seen[3]] == [before, before]
+    assert min(seen[1], seen[2], seen[4]) > before

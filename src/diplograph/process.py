@@ -6,6 +6,7 @@ file never stops a batch and the caller decides how to report it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -382,32 +383,43 @@ def add_paths(
     # One report per file, as far as is known before reading; a multi-record file can hold any number.
     several = any(isinstance(t.job, Path) and t.job.suffix.lower() in _MULTI_RECORD for t in tasks)
     expected = None if several else len(tasks)
-    for done, outcome in enumerate(_added(tasks, workers, options), start=1):
-        if isinstance(outcome, _Unchanged):
-            counts["unchanged"] += 1
-        elif isinstance(outcome, _Failure):
-            failures.append((outcome.source, outcome.problem))
-        else:
-            key = source_key(outcome.extraction)
-            try:
-                status = store.save(outcome.extraction, source_key=key, prepared=outcome.prepared)
-            except DiplographError as error:
-                log.warning("could not store %s: %s", key, error)
-                failures.append((key, str(error)))
+    # The writer's long-lived objects (modules, gazetteer tables, compiled statements) are left out
+    # of garbage collection while the batch runs (gc.freeze): every full collection in a large
+    # ingest walked them all again, ~0.3 ms per report. Thawed when the batch ends, however it ends.
+    frozen = False
+    try:
+        for done, outcome in enumerate(_added(tasks, workers, options), start=1):
+            if isinstance(outcome, _Unchanged):
+                counts["unchanged"] += 1
+            elif isinstance(outcome, _Failure):
+                failures.append((outcome.source, outcome.problem))
             else:
-                counts[status] = counts.get(status, 0) + 1
-        if progress is not None:
-            progress(
-                Progress(
-                    done=done,
-                    total=None if expected is None or done > expected else expected,
-                    added=counts["added"],
-                    updated=counts["updated"],
-                    unchanged=counts["unchanged"],
-                    duplicates=counts["duplicate"],
-                    failed=len(failures),
+                key = source_key(outcome.extraction)
+                try:
+                    status = store.save(outcome.extraction, source_key=key, prepared=outcome.prepared)
+                except DiplographError as error:
+                    log.warning("could not store %s: %s", key, error)
+                    failures.append((key, str(error)))
+                else:
+                    counts[status] = counts.get(status, 0) + 1
+            if progress is not None:
+                progress(
+                    Progress(
+                        done=done,
+                        total=None if expected is None or done > expected else expected,
+                        added=counts["added"],
+                        updated=counts["updated"],
+                        unchanged=counts["unchanged"],
+                        duplicates=counts["duplicate"],
+                        failed=len(failures),
+                    )
                 )
-            )
+            if not frozen:  # after the first save: by then the writer has loaded what it keeps
+                frozen = True
+                gc.freeze()
+    finally:
+        if frozen:
+            gc.unfreeze()
     try:
         store.finish_batch(counts["added"] + counts["updated"] + counts["duplicate"])
     except DiplographError as error:  # what the batch stored stays stored; only the tidying failed
