@@ -349,8 +349,6 @@ def _bulk_sync(dialect: Dialect, table: Table, keys: tuple[str, str], columns: t
     differ = (
         f"({', '.join(f't.{quote(name)}' for name in others)}) IS DISTINCT FROM "
         f"({', '.join(f'w.{quote(name)}' for name in others)})"
-        if len(others) > 1
-        else f"t.{quote(others[0])} IS DISTINCT FROM w.{quote(others[0])}"
     )
     statement = sql_text(
         f"WITH w AS (SELECT {casts} FROM jsonb_array_elements(CAST(:rows AS jsonb)) AS r(value)), "

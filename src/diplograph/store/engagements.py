@@ -72,9 +72,8 @@ _EXISTING = select(engagements.c.id).where(in_ids(engagements.c.id))
 # Only the columns resolution reads: converting the others (timestamps, JSON) for every candidate
 # row cost more than the query.
 _E = engagements.c
-_ENGAGEMENTS = select(
-    _E.id, _E.kind, _E.status, _E.date_start, _E.date_end, _E.mechanism_id, _E.ordinal, _E.location
-).where(in_ids(_E.id))
+_VIEWED = ("id", "kind", "status", "date_start", "date_end", "mechanism_id", "ordinal", "location")
+_ENGAGEMENTS = select(*(_E[name] for name in _VIEWED)).where(in_ids(_E.id))
 _PARTICIPANTS = select(engagement_participants.c.engagement_id, engagement_participants.c.person_id).where(
     in_ids(engagement_participants.c.engagement_id)
 )
@@ -148,8 +147,8 @@ def attach_all(
     conn: Connection,
     views: Sequence[EngagementView],
     *,
-    located: Sequence[str | None] | None = None,
-    touched: Touched | None = None,
+    located: Sequence[str | None],
+    touched: Touched,
 ) -> list[str]:
     """The engagement each mention of one report tells of: a matching stored one, else a new one.
 
@@ -198,11 +197,10 @@ def attach_all(
         chosen = [renamed.get(key, key) for key in chosen]
     if created:
         stamp = now()
-        country = dict(zip(chosen, located or [None] * len(views), strict=True))
-        rows = [_new_row(key, view, stamp, located=country[key]) for key, view in created.items()]
+        country = dict(zip(chosen, located, strict=True))
+        rows = [_engagement_row(key, view, stamp, located=country[key]) for key, view in created.items()]
         insert_rows(conn, engagements, rows)
-        if touched is not None:
-            touched.created.update((row["id"], row) for row in rows)
+        touched.created.update((row["id"], row) for row in rows)
     return chosen
 
 
@@ -233,7 +231,7 @@ _MATCHING = {
 # lookup's statement for attach_all also reads each candidate's columns (a second read of them cost
 # a round trip per save), and which of resolve's own ids for the report's engagements are stored
 # already (tag -1): a new engagement may not take the id of a stored one.
-_V = "e.id, e.kind, e.status, e.date_start, e.date_end, e.mechanism_id, e.ordinal, e.location"
+_V = ", ".join(f"e.{name}" for name in _VIEWED)
 _OWN = {
     "sqlite": "e.id IN (SELECT value FROM json_each(:own))",
     "postgresql": "e.id = ANY(:own)",
@@ -362,8 +360,16 @@ def _existing_like(conn: Connection, engagement_id: str, tries: int = 64) -> set
     return _existing(conn, ids)
 
 
-def _new_row(engagement_id: str, view: EngagementView, stamp: Any, *, located: str | None) -> dict[str, Any]:
-    """The row _rebuild makes of one mention, the view's (same columns, same values)."""
+def _engagement_row(
+    engagement_id: str,
+    view: EngagementView,
+    stamp: Any,
+    *,
+    located: str | None,
+    conflicts: Sequence[str] = (),
+    sources: int = 1,
+) -> dict[str, Any]:
+    """An engagements row: of one mention when attach_all creates it, of all of them in _rebuild."""
     start, end = _split(view.date)
     return {
         "id": engagement_id,
@@ -375,8 +381,8 @@ def _new_row(engagement_id: str, view: EngagementView, stamp: Any, *, located: s
         "location_country": located or None,
         "mechanism_id": view.mechanism_id,
         "ordinal": view.ordinal,
-        "conflicts": None,
-        "sources": 1,
+        "conflicts": dumps(list(dict.fromkeys(conflicts))) if conflicts else None,
+        "sources": sources,
         "updated_at": stamp,
     }
 
@@ -550,24 +556,17 @@ def _rebuild(
         )
         conflicts.extend(found)
     merged = EngagementView(**{**_fields(merged), "id": engagement_id})
-    start, end = _split(merged.date)
     located = [
         row.location_country for row in rows if row.location == merged.location and row.location_country
     ]
-    update_row = {
-        "id": engagement_id,
-        "kind": merged.kind,
-        "status": merged.status,
-        "date_start": start,
-        "date_end": end,
-        "location": merged.location,
-        "location_country": located[0] if located else None,
-        "mechanism_id": merged.mechanism_id,
-        "ordinal": merged.ordinal,
-        "conflicts": dumps(list(dict.fromkeys(conflicts))) if conflicts else None,
-        "sources": len({row.duplicate_of or row.report_id for row in rows}),
-        "updated_at": stamp,
-    }
+    update_row = _engagement_row(
+        engagement_id,
+        merged,
+        stamp,
+        located=located[0] if located else None,
+        conflicts=conflicts,
+        sources=len({row.duplicate_of or row.report_id for row in rows}),
+    )
     titles: dict[str, list[str | None]] = {}
     for row in rows:
         for item in attending.get(row.id, ()):
