@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from store_helpers import engagement, person, report
 
 from diplograph.model import Extraction
@@ -11,7 +11,7 @@ from diplograph.resolve import duplicates
 from diplograph.store import Store, report_id
 from diplograph.store import reports as reports_module
 from diplograph.store.reports import _least_shared_bands
-from diplograph.store.schema import engagements, mentions, reports
+from diplograph.store.schema import engagements, mentions, report_bands, reports
 
 STORY = (
     "Foreign Minister Bui Thanh Son held talks with his Thai counterpart Maris Sangiampongsa in Bangkok on "
@@ -182,3 +182,25 @@ def test_store_duplicates_remembered_buckets_are_not_counted_again(store: Store)
     assert statements == []
     widest = sorted(banded, key=lambda pair: -sizes[pair[1]])[: reports_module._SET_ASIDE]
     assert aside == {bucket for _, bucket in widest}
+
+
+def test_store_duplicates_remembered_sizes_follow_the_writers_rows(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A remembered bucket size grows with every row this writer files under the bucket: a size
+    frozen at first sight ranked a bucket that kept filling below ones that had stopped."""
+    monkeypatch.setattr(reports_module, "_COMMON", 1)
+    store.save(independent(), source_key="post.txt")
+    for copy in COPIES:
+        store.save(copy, source_key=copy.article.doc)
+    assert store._bucket_sizes
+    bands = report_bands
+    with store.engine.connect() as conn:
+        stored = dict(
+            conn.execute(
+                select(bands.c.bucket, func.count())
+                .where(bands.c.bucket.in_(list(store._bucket_sizes)))
+                .group_by(bands.c.bucket)
+            ).all()
+        )
+    assert store._bucket_sizes == stored

@@ -131,12 +131,28 @@ def unpack_signature(data: bytes) -> tuple[int, ...]:
     return struct.unpack(f"<{len(data) // 8}Q", data)
 
 
-def write_bands(conn: Connection, report_id: str, sig: tuple[int, ...]) -> None:
+def write_bands(
+    conn: Connection, report_id: str, sig: tuple[int, ...], *, sizes: dict[str, int] | None = None
+) -> None:
+    """File the report under its band buckets; the writer's remembered ``sizes`` grow with the rows.
+
+    A remembered size that never grew went stale as the store filled: the bucket a boilerplate
+    paragraph fills, first seen at 16 reports and thousands later, ranked below buckets first seen
+    at a few hundred, was kept in the count and walked on every save (near 10,000 generated
+    reports, ~7,700 index rows and 4.3 ms a save for the candidate query; 1.9 ms with this).
+    Counting the rows this writer adds keeps the sizes right for all but other writers' additions,
+    which only cost speed.
+    """
     rows = [
         {"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)
     ]
-    if rows:
-        insert_rows(conn, report_bands, rows)
+    if not rows:
+        return
+    insert_rows(conn, report_bands, rows)
+    if sizes:
+        for row in rows:
+            if row["bucket"] in sizes:
+                sizes[row["bucket"]] += 1
 
 
 def _least_shared_bands() -> int:

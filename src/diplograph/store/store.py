@@ -206,7 +206,7 @@ class Store:
                 insert_rows(conn, reports, [row])
             else:
                 conn.execute(update(reports).where(reports.c.id == key).values(updated_at=stamp, **values))
-            write_bands(conn, key, sig)
+            write_bands(conn, key, sig, sizes=self._bucket_sizes)
             participants = (p for engagement in extraction.engagements for p in engagement.participants)
             people = resolve_people(conn, key, extraction.people, participants)
             written = facts.write_mentions(conn, key, extraction, people, touched)
