@@ -39,6 +39,7 @@ from diplograph.store.reports import (
 )
 from diplograph.store.schema import mentions, reports
 from diplograph.store.search import SearchHit, compact_index, index_report, search_reports
+from diplograph.store.tidy import Tidier
 
 __all__ = ["SaveOutcome", "Store", "open_store", "report_id"]
 
@@ -89,6 +90,7 @@ class Store:
         self._bucket_sizes: dict[str, int] = {}  # see reports.find_original
         self._analyzed_size: int | None = None  # reports the statistics count (see _keep_statistics)
         self._saved_since = 0
+        self._tidier = Tidier(engine)  # PostgreSQL: VACUUMs the tables saves read, beside them
 
     @property
     def engine(self) -> Engine:
@@ -111,6 +113,7 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        self._tidier.wait()
         self._engine.dispose()
 
     @contextmanager
@@ -149,6 +152,7 @@ class Store:
         log.debug("%s: %s", source_key, outcome)
         if outcome != "unchanged" and self.dialect == "postgresql":
             self._keep_statistics()
+            self._tidier.saved()
         return outcome
 
     def _keep_statistics(self) -> None:
@@ -168,6 +172,7 @@ class Store:
             if self._saved_since < max(ANALYZE_FROM, self._analyzed_size):
                 return
             self._saved_since = 0
+            self._tidier.wait()  # ANALYZE would queue behind a VACUUM of the same tables
             with self._engine.connect() as conn, conn.begin():
                 conn.exec_driver_sql("ANALYZE")
             self._analyzed_size = self._counted_reports()
@@ -249,6 +254,7 @@ class Store:
         """
         if saved < COMPACT_FROM:
             return False
+        self._tidier.wait()
         try:
             with self._write() as conn:
                 stored = int(conn.execute(select(func.count()).select_from(reports)).scalar_one())
