@@ -194,13 +194,24 @@ def test_store_duplicates_remembered_sizes_follow_the_writers_rows(
     for copy in COPIES:
         store.save(copy, source_key=copy.article.doc)
     assert store._bucket_sizes
-    bands = report_bands
+    assert store._bucket_sizes == _stored_sizes(store)
+    # An edit takes the old version's bands away and files new ones; a removal takes them away.
+    edited = report(STORY + " Both sides also agreed to meet again next spring.", doc="vov.txt")
+    assert store.save(edited, source_key=COPIES[1].article.doc) in {"updated", "duplicate"}
+    assert store._bucket_sizes == _stored_sizes(store)
+    store.save(COPIES[2], source_key="another.txt")
+    assert store._bucket_sizes == _stored_sizes(store)
+    store.remove("another.txt")
+    assert store._bucket_sizes == _stored_sizes(store)
+
+
+def _stored_sizes(store: Store) -> dict[str, int]:
+    """How many band rows the store holds for each bucket the writer remembers."""
     with store.engine.connect() as conn:
-        stored = dict(
+        return dict(
             conn.execute(
-                select(bands.c.bucket, func.count())
-                .where(bands.c.bucket.in_(list(store._bucket_sizes)))
-                .group_by(bands.c.bucket)
+                select(report_bands.c.bucket, func.count())
+                .where(report_bands.c.bucket.in_(list(store._bucket_sizes)))
+                .group_by(report_bands.c.bucket)
             ).all()
         )
-    assert store._bucket_sizes == stored

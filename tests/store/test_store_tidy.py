@@ -32,6 +32,13 @@ def _vacuums(store: Store) -> dict[str, int]:
     return {name: int(count) for name, count in rows}
 
 
+class _Engine:
+    """As much of an Engine as Tidier.saved looks at: the server's version."""
+
+    def __init__(self, version: tuple[int, ...]) -> None:
+        self.dialect = type("Dialect", (), {"server_version_info": version})()
+
+
 def _save_all(store: Store) -> None:
     for number, body in enumerate(BODIES):
         assert store.save(report(body, doc=f"{number}.txt"), source_key=f"r{number}") == "added"
@@ -93,10 +100,65 @@ def test_store_tidy_waits_for_a_running_vacuum() -> None:
             release.wait(5)
             ran.append("vacuum")
 
-    tidier = Slow(engine=None)  # type: ignore[arg-type]  # _vacuum above never touches it
+    tidier = Slow(_Engine((15, 4)))  # type: ignore[arg-type]  # _vacuum above never touches it
     for _ in range(tidy.TIDY_EVERY * 3):  # the first VACUUM is still running for the later ones
         tidier.saved()
     assert ran == []
     release.set()
     tidier.wait()
     assert ran == ["vacuum"]
+
+
+def test_store_tidy_stop_cancels_a_running_vacuum() -> None:
+    """stop() cancels the VACUUM under way on its own connection and waits for the thread."""
+    release = threading.Event()
+    ran: list[str] = []
+
+    class Connection:
+        def cancel_safe(self) -> None:
+            ran.append("cancelled")
+            release.set()
+
+    class Slow(tidy.Tidier):
+        def _vacuum(self) -> None:
+            self._connection = Connection()
+            release.wait(5)
+            self._connection = None
+            ran.append("ended")
+
+    tidier = Slow(_Engine((15, 4)))  # type: ignore[arg-type]
+    tidier.saved = lambda: None  # type: ignore[method-assign]  # started by hand below
+    tidier._running = threading.Thread(target=tidier._vacuum)
+    tidier._running.start()
+    while tidier._connection is None:
+        release.wait(0.01)
+    tidier.stop()
+    assert ran == ["cancelled", "ended"]
+    assert tidier._running is None
+
+
+def test_store_interrupted_stops_housekeeping_instead_of_waiting(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store closed by an exception (Ctrl-C) cancels a running VACUUM; closed normally, it waits."""
+    calls: list[str] = []
+    monkeypatch.setattr(tidy.Tidier, "stop", lambda self: calls.append("stop"))
+    monkeypatch.setattr(tidy.Tidier, "wait", lambda self: calls.append("wait"))
+    with pytest.raises(KeyboardInterrupt), store:
+        raise KeyboardInterrupt
+    assert calls[0] == "stop"
+    calls.clear()
+    with store:
+        pass
+    assert "stop" not in calls
+    assert "wait" in calls
+
+
+def test_store_tidy_leaves_servers_before_12_to_autovacuum(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SKIP_LOCKED and TRUNCATE are PostgreSQL 12's: an older server gets no VACUUM from the writer."""
+
+    monkeypatch.setattr(tidy, "TIDY_EVERY", 1)
+    tidier = tidy.Tidier(_Engine((11, 22)))  # type: ignore[arg-type]
+    tidier.saved()
+    assert tidier._running is None
+    assert "TRUNCATE false" in tidy._VACUUM

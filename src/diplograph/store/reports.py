@@ -140,8 +140,9 @@ def write_bands(
     paragraph fills, first seen at 16 reports and thousands later, ranked below buckets first seen
     at a few hundred, was kept in the count and walked on every save (near 10,000 generated
     reports, ~7,700 index rows and 4.3 ms a save for the candidate query; 1.9 ms with this).
-    Counting the rows this writer adds keeps the sizes right for all but other writers' additions,
-    which only cost speed.
+    Counting the rows this writer adds keeps the sizes right; an edit, a removal or a failed save
+    makes the writer forget them (``Store``), to be counted afresh, and other writers' rows only
+    cost speed: the sizes choose which buckets are set aside, and the count stays exact whichever.
     """
     rows = [
         {"report_id": report_id, "band": band, "bucket": bucket} for band, bucket in duplicates.bands(sig)
@@ -170,8 +171,9 @@ def _least_shared_bands() -> int:
 # report's buckets (at most _SET_ASIDE bands' worth) are left out of the count, and candidates need
 # as many fewer shared buckets among the rest as the bands set aside: still exact, whichever
 # buckets are set aside. A bucket is "common" from _COMMON reports on; the size of a common bucket,
-# to rank it, is counted the first time it is seen common and remembered by the writer (sizes only
-# steer speed, never the answer), and a remembered bucket is not counted again.
+# to rank it, is counted the first time it is seen common and remembered by the writer, which adds
+# the rows it files (see write_bands; sizes only steer speed, never the answer); a remembered
+# bucket is not counted again.
 _COMMON = 16
 _SET_ASIDE = 3
 _REMEMBERED = 4096

@@ -110,6 +110,8 @@ class Store:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
+        if error is not None:  # interrupted or failing: housekeeping under way is cancelled, not awaited
+            self._tidier.stop()
         self.close()
 
     def close(self) -> None:
@@ -143,8 +145,10 @@ class Store:
             with self._write() as conn:
                 outcome = self._save(conn, extraction, key=key, source_key=source_key, ready=ready)
         except SQLAlchemyError as error:
+            self._bucket_sizes.clear()  # they counted rows that were rolled back
             raise StoreError(f"{extraction.article.doc}: could not be saved: {_reason(error)}") from error
         except Exception as error:  # a report that trips a bug must not end a batch of thousands
+            self._bucket_sizes.clear()
             log.debug("store bug on %s", source_key, exc_info=True)
             raise StoreError(
                 f"{extraction.article.doc}: could not be saved (bug: {type(error).__name__}: {error})"
@@ -196,6 +200,7 @@ class Store:
             return "unchanged"
         if existing is not None:
             _settle(conn, facts.remove_facts(conn, key), removed=True)
+            self._bucket_sizes.clear()  # the old version's bands are gone: count afresh when next seen
         sig = ready.signature
         original = find_original(conn, key, sig, sizes=self._bucket_sizes)
         values = dict(ready.values)
@@ -234,6 +239,7 @@ class Store:
                 if conn.execute(select(reports.c.id).where(reports.c.id == key)).first() is None:
                     return False
                 touched = facts.remove_facts(conn, key)
+                self._bucket_sizes.clear()  # its bands are gone: count afresh when next seen
                 copies = dependents(conn, key)
                 conn.execute(reports.delete().where(reports.c.id == key))
                 touched.engagements |= _repoint(conn, copies)
