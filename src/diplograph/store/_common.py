@@ -402,3 +402,10 @@ class Touched:
     # Engagements this save created, with the row it inserted: recompute leaves alone one it would
     # only rewrite with the same values.
     created: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+def reason(error: BaseException) -> str:
+    """The database's own first line, without the statement and its parameters (they can be huge)."""
+    cause = getattr(error, "orig", None) or error
+    lines = str(cause).strip().splitlines()
+    return f"{type(cause).__name__}: {lines[0] if lines else ''}"

@@ -21,7 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from diplograph.errors import StoreError
 from diplograph.model import Extraction
 from diplograph.store import claims, facts, schema
-from diplograph.store._common import Touched, chunks, digest, gathering, insert_rows, now
+from diplograph.store._common import Touched, chunks, digest, gathering, insert_rows, now, reason
 from diplograph.store.engagements import recompute
 from diplograph.store.engine import ADVISORY_LOCK, WRITE, make_engine, migrate
 from diplograph.store.load import load_extraction
@@ -146,7 +146,7 @@ class Store:
                 outcome = self._save(conn, extraction, key=key, source_key=source_key, ready=ready)
         except SQLAlchemyError as error:
             self._bucket_sizes.clear()  # they counted rows that were rolled back
-            raise StoreError(f"{extraction.article.doc}: could not be saved: {_reason(error)}") from error
+            raise StoreError(f"{extraction.article.doc}: could not be saved: {reason(error)}") from error
         except Exception as error:  # a report that trips a bug must not end a batch of thousands
             self._bucket_sizes.clear()
             log.debug("store bug on %s", source_key, exc_info=True)
@@ -181,7 +181,7 @@ class Store:
                 conn.exec_driver_sql("ANALYZE")
             self._analyzed_size = self._counted_reports()
         except SQLAlchemyError as error:  # a slower plan is no reason to fail an ingest
-            log.warning("could not refresh the planner's statistics: %s", _reason(error))
+            log.warning("could not refresh the planner's statistics: %s", reason(error))
             self._saved_since = 0
 
     def _counted_reports(self) -> int:
@@ -245,7 +245,7 @@ class Store:
                 touched.engagements |= _repoint(conn, copies)
                 _settle(conn, touched, removed=True)
         except SQLAlchemyError as error:
-            raise StoreError(f"{source_key}: could not be removed: {_reason(error)}") from error
+            raise StoreError(f"{source_key}: could not be removed: {reason(error)}") from error
         return True
 
     def finish_batch(self, saved: int) -> bool:
@@ -270,7 +270,7 @@ class Store:
                 if conn.dialect.name == "postgresql":
                     conn.exec_driver_sql("ANALYZE")
         except SQLAlchemyError as error:
-            raise StoreError(f"could not compact the search index: {_reason(error)}") from error
+            raise StoreError(f"could not compact the search index: {reason(error)}") from error
         return True
 
     def fingerprint_of(self, source_key: str) -> str | None:
@@ -341,10 +341,3 @@ def _repoint(conn: Connection, copies: list[str]) -> set[str]:
             ).scalars()
         )
     return changed
-
-
-def _reason(error: SQLAlchemyError) -> str:
-    """The database's own first line, without the statement and its parameters (they can be huge)."""
-    cause = getattr(error, "orig", None) or error
-    lines = str(cause).strip().splitlines()
-    return f"{type(cause).__name__}: {lines[0] if lines else ''}"

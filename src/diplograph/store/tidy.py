@@ -22,6 +22,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from diplograph.store._common import reason
+
 __all__ = ["TIDIED", "TIDY_EVERY", "Tidier"]
 
 log = logging.getLogger(__name__)
@@ -79,8 +81,4 @@ class Tidier:
                 finally:
                     self._connection = None
         except Exception as error:  # a slower lookup is no reason to stop an ingest
-            cause = getattr(error, "orig", None) or error
-            lines = str(cause).strip().splitlines()
-            log.warning(
-                "could not vacuum the tables saves read: %s", lines[0] if lines else type(cause).__name__
-            )
+            log.warning("could not vacuum the tables saves read: %s", reason(error))
